@@ -1,0 +1,72 @@
+"""MkDocs adapter for the Praktijkbank core: it only translates events into calls.
+
+All knowledge of cards, validation and pages lives in the ``praktijkbank``
+package, which does not import MkDocs. Keep this file thin.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+# Only warnings on a logger below "mkdocs." count for `mkdocs build --strict`.
+log = logging.getLogger("mkdocs.hooks.praktijkbank")
+
+_content = None  # the SiteContent of the current build
+
+
+def _fresh_core():
+    """Import the core anew, so `mkdocs serve` picks up code changes in src/praktijkbank."""
+    for name in [n for n in sys.modules if n == "praktijkbank" or n.startswith("praktijkbank.")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+    return importlib.import_module("praktijkbank.site"), importlib.import_module("praktijkbank.taxonomy")
+
+
+def on_config(config):
+    global _content
+    site, taxonomy = _fresh_core()
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        _content = site.load_site_content(root)
+    except taxonomy.TaxonomyError as exc:
+        raise PluginError(str(exc)) from exc
+    for problem in sorted(_content.result.problems):
+        if problem.is_error:
+            log.warning(problem.text())
+        else:
+            log.info(problem.text())
+    invalid = len({p.path for p in _content.result.errors})
+    if invalid:
+        log.warning(f"{invalid} kaart(en) met fouten worden niet getoond; "
+                    f"{len(_content.result.practices)} geldige kaarten wel.")
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    for page in _content.pages:
+        existing = files.get_file_from_path(page.src_uri)
+        if existing is not None:
+            raise PluginError(f"docs/{page.src_uri} bestaat al; die pagina wordt door de Praktijkbank gemaakt")
+        generated = File.generated(config, page.src_uri, content=page.markdown)
+        if page.source_path:
+            # "Edit this page" opens the card itself, not a file that does not exist.
+            docs_to_root = os.path.relpath(_content.project.root, config.docs_dir)
+            generated.edit_uri = Path(docs_to_root, page.source_path).as_posix()
+        files.append(generated)
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    # MkDocs joins edit_uri and '../practices/x.md' without resolving '..'; do it here.
+    if page.edit_url and "/../" in page.edit_url:
+        base, _, rest = page.edit_url.partition("/../")
+        page.edit_url = urljoin(base + "/", "../" + rest)
+    return context

@@ -1,0 +1,68 @@
+"""Checks of a card's Markdown body: the fixed headings and safe content."""
+
+from __future__ import annotations
+
+import re
+
+from .html_safety import find_unsafe
+from .problems import ProblemLog
+from .suggest import closest
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def headings(body: str, first_line: int) -> list[tuple[int, int, str]]:
+    """(level, file line, text) of every ATX heading outside code blocks."""
+    found = []
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else _HEADING.match(line)
+        if match:
+            found.append((len(match.group(1)), first_line + offset, match.group(2).strip()))
+    return found
+
+
+def check_headings(body: str, first_line: int, required: tuple[str, ...], log: ProblemLog) -> None:
+    """Every required level-2 heading present and in order; no level-1 heading."""
+    found = headings(body, first_line)
+    for level, line, text in found:
+        if level == 1:
+            log.add(line, "tekst", f"kop van niveau 1 ('# {text}') is niet toegestaan",
+                    "de titel komt uit het veld title; begin koppen met '## '")
+    level_two = [(line, text) for level, line, text in found if level == 2]
+    texts = [text.lower() for _, text in level_two]
+    end_line = first_line + body.count("\n")
+    missing = [h for h in required if h.lower() not in texts]
+    for heading in missing:
+        near = [(line, text) for line, text in level_two
+                if text.lower() not in [h.lower() for h in required]
+                and closest(text, [heading])]
+        if near:
+            log.add(near[0][0], "tekst", f"de verplichte kop '## {heading}' ontbreekt",
+                    f"hernoem '## {near[0][1]}' naar '## {heading}'")
+        else:
+            log.add(end_line if not level_two else level_two[-1][0], "tekst",
+                    f"de verplichte kop '## {heading}' ontbreekt",
+                    "verplicht, in deze volgorde: " + " · ".join(required))
+    if missing:
+        return
+    previous = -1
+    for heading in required:
+        position = texts.index(heading.lower())
+        if position < previous:
+            log.add(level_two[position][0], "tekst",
+                    f"de kop '## {level_two[position][1]}' staat niet op zijn vaste plek",
+                    "volgorde: " + " · ".join(required))
+            return
+        previous = position
+
+
+def check_safe_html(text: str, first_line: int, field: str, log: ProblemLog) -> None:
+    """Report every construct in ``text`` that could run script or load from another host."""
+    for match in find_unsafe(text):
+        line = first_line + text.count("\n", 0, match.offset)
+        log.add(line, field, match.message, match.allowed)

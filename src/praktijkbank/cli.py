@@ -1,0 +1,103 @@
+"""The ``praktijkbank`` command: checking content from the shell and in CI.
+
+Exit codes follow publiccode-parser: 0 all valid, 1 content invalid,
+2 usage or I/O error (a missing folder, a broken taxonomy.yml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .practices import load_practices
+from .problems import problems_as_json, summary_line
+from .project import Project, ProjectNotFound
+from .taxonomy import TaxonomyError, load_taxonomy
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _DutchParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print English usage help and exit 2
+        self.print_usage(sys.stderr)
+        print(f"praktijkbank: fout in de opdracht: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _DutchParser(
+        prog="praktijkbank",
+        description="Praktijkbank Wonen, Zorg en Welzijn: kaarten controleren en beheren.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="opdracht", parser_class=_DutchParser)
+    check = commands.add_parser(
+        "check",
+        help="controleer praktijkkaarten",
+        description="Controleer praktijkkaarten en meld elke fout met bestand, regel en veld.",
+    )
+    check.add_argument("paths", nargs="*", type=Path, metavar="PAD",
+                       help="kaarten of mappen (standaard: de map practices/ van het project)")
+    check.add_argument("--format", choices=("tekst", "text", "json"), default="tekst",
+                       help="uitvoer als leesbare tekst (standaard) of als JSON voor hulpmiddelen")
+    check.add_argument("--today", type=_date, default=None, metavar="JJJJ-MM-DD",
+                       help="de datum van vandaag (voor reproduceerbare controles)")
+    return parser
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.glob("*.md") if p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise FileNotFoundError(path)
+    return files
+
+
+def run_check(args: argparse.Namespace) -> int:
+    try:
+        start = args.paths[0] if args.paths else Path.cwd()
+        project = Project.find(start if start.is_dir() else start.parent)
+        taxonomy = load_taxonomy(project.taxonomy_path)
+        files = _expand(args.paths) if args.paths else project.practice_files()
+    except FileNotFoundError as exc:
+        print(f"praktijkbank: '{exc.args[0]}' bestaat niet", file=sys.stderr)
+        return EXIT_USAGE
+    except (ProjectNotFound, TaxonomyError) as exc:
+        print(f"praktijkbank: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    today = args.today or dt.date.today()
+    known = {p.stem for p in project.practice_files()}
+    result = load_practices(files, taxonomy, today, root=Path.cwd(), known_slugs=known)
+    problems = sorted(result.problems)
+    if args.format == "json":
+        print(problems_as_json(problems, result.files_checked))
+    else:
+        for problem in problems:
+            print(problem.text())
+        print(summary_line(problems, result.files_checked))
+    return EXIT_INVALID if result.errors else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return run_check(args)
+    parser.print_help()
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Refusing contributed content that could run script or reach other hosts.
+
+Cards come from outside through pull requests; Markdown passes raw HTML
+through to the page. We do not sanitise (that would change what the
+contributor wrote without telling them): we refuse, with the line and a fix.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+_FLAGS = re.IGNORECASE | re.DOTALL
+
+
+@dataclass(frozen=True)
+class UnsafeMatch:
+    offset: int
+    message: str
+    allowed: str
+
+
+_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form)\b", _FLAGS),
+     "HTML-element <{0}> is niet toegestaan",
+     "gebruik gewone Markdown; scripts, ingesloten pagina's en stijlen kunnen niet in een kaart"),
+    (re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+)\s*=", _FLAGS),
+     "HTML-attribuut '{0}' (een script bij een gebeurtenis) is niet toegestaan",
+     "haal het attribuut weg"),
+    (re.compile(r"\b(javascript|vbscript|livescript)\s*:", _FLAGS),
+     "'{0}:'-links zijn niet toegestaan",
+     "alleen links met https://, http:// of mailto: naar een organisatie"),
+    (re.compile(r"(?:\]\(\s*<?|(?:href|src|action|xlink:href)\s*=\s*[\"']?\s*)(data)\s*:", _FLAGS),
+     "'{0}:'-adressen zijn niet toegestaan",
+     "link naar een gewone webpagina"),
+    (re.compile(r"!\[[^\]]*\]\(\s*<?\s*(https?:)?//", _FLAGS),
+     "afbeeldingen van een andere website zijn niet toegestaan: de lezer zou die website dan bezoeken",
+     "laat de afbeelding weg of zet haar in docs/assets"),
+    (re.compile(r"<\s*img\b[^>]*\bsrc\s*=\s*[\"']?\s*(https?:)?//", _FLAGS),
+     "afbeeldingen van een andere website zijn niet toegestaan: de lezer zou die website dan bezoeken",
+     "laat de afbeelding weg of zet haar in docs/assets"),
+)
+
+# Invisible characters that browsers ignore inside 'java\tscript:'.
+_INVISIBLE = re.compile(r"[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\u200b-\u200d\ufeff]")
+
+
+def _normalise(text: str) -> str:
+    """Decode entities (``&#106;avascript:``) and drop characters browsers skip, keeping offsets close."""
+    return _INVISIBLE.sub("", html.unescape(text))
+
+
+def find_unsafe(text: str) -> list[UnsafeMatch]:
+    """Every place in ``text`` that could run script or load from another host."""
+    found: list[UnsafeMatch] = []
+    for candidate in {text, _normalise(text)}:
+        for pattern, message, allowed in _RULES:
+            for match in pattern.finditer(candidate):
+                name = match.group(1) if match.groups() and match.group(1) else ""
+                offset = _map_offset(text, candidate, match.start())
+                found.append(UnsafeMatch(offset, message.format(name.lower()), allowed))
+    unique = {(m.offset, m.message): m for m in found}
+    return sorted(unique.values(), key=lambda m: m.offset)
+
+
+def _map_offset(original: str, candidate: str, offset: int) -> int:
+    if candidate is original:
+        return offset
+    # Entities make the normalised text shorter; map back by matching line numbers.
+    line = candidate.count("\n", 0, offset)
+    position = 0
+    for _ in range(line):
+        position = original.index("\n", position) + 1
+    return position

@@ -1,0 +1,83 @@
+"""Typed models of the content. Past loading, no code touches raw front matter dicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Place:
+    scope: str
+    municipality: str | None = None
+    neighbourhood: str | None = None
+    province: str | None = None
+    also_in: tuple[str, ...] = ()
+
+    @property
+    def is_national(self) -> bool:
+        return self.scope == "landelijk"
+
+    def label(self) -> str:
+        """'Ruwaard, Oss' or 'Landelijk' (a card's place in one line)."""
+        if self.is_national:
+            return "Landelijk"
+        parts = [p for p in (self.neighbourhood, self.municipality) if p]
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Partner:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    publisher: str
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    organisation: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Practice:
+    slug: str
+    source_path: str  # the card file, relative to the project root
+    title: str
+    summary: str
+    place: Place
+    themes: tuple[str, ...]
+    target_groups: tuple[str, ...]
+    partners: tuple[Partner, ...]
+    status: str
+    evidence: str
+    sources: tuple[Source, ...]
+    contact: Contact
+    last_reviewed: dt.date
+    body: str
+    coordinates: Coordinates | None = None
+    started: int | None = None
+    keywords: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+    @property
+    def partner_roles(self) -> tuple[str, ...]:
+        """Distinct roles, in order of first appearance."""
+        return tuple(dict.fromkeys(p.role for p in self.partners))
+
+    @property
+    def province(self) -> str | None:
+        return self.place.province

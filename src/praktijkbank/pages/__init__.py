@@ -1,0 +1,32 @@
+"""Pages generated from the content: Markdown for the site generator to render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Practice
+from ..taxonomy import Taxonomy
+from .card import card_page
+from .facets import FACETS
+from .listing import card_src_uri
+from .overview import OVERVIEW_SRC, facet_index_page, facet_value_page, overview_page
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # where the page pretends to live in docs/
+    markdown: str
+    source_path: str | None = None  # the file a person edits, relative to the project root
+
+
+def generate_pages(practices: list[Practice], taxonomy: Taxonomy) -> list[GeneratedPage]:
+    by_slug = {p.slug: p for p in practices}
+    pages = [GeneratedPage(OVERVIEW_SRC, overview_page(practices, taxonomy))]
+    for practice in practices:
+        pages.append(GeneratedPage(card_src_uri(practice.slug), card_page(practice, by_slug, taxonomy),
+                                   practice.source_path))
+    for facet in FACETS:
+        pages.append(GeneratedPage(facet.index_src_uri(), facet_index_page(facet, practices, taxonomy)))
+        for key in taxonomy[facet.vocabulary].values:
+            pages.append(GeneratedPage(facet.src_uri(key), facet_value_page(facet, key, practices, taxonomy)))
+    return pages

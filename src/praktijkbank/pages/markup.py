@@ -1,0 +1,41 @@
+"""Small helpers for writing generated Markdown safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+
+import yaml
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+# Characters Python-Markdown lets us escape with a backslash; '<' and '&' become entities.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#!])")
+
+
+def text(value: str) -> str:
+    """Plain text on one line, made safe for Markdown: no markup, no HTML, no list at the start."""
+    flat = " ".join(value.split())
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(flat, quote=False))
+    return re.sub(r"^(\d+)\.(\s)|^([-+=])", lambda m: f"{m.group(1)}\\.{m.group(2)}" if m.group(1) else "\\" + m.group(3), escaped)
+
+
+def attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def dutch_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def link(label: str, target_src: str, from_src: str) -> str:
+    """A Markdown link from one source page to another: MkDocs checks and rewrites it."""
+    href = posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
+    return f"[{text(label)}]({href})"
+
+
+def front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"

@@ -1,0 +1,217 @@
+"""Loading practice cards: files in, typed ``Practice`` models and problems out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .body import check_headings, check_safe_html
+from .documents import Document, read_document
+from .models import Contact, Coordinates, Partner, Place, Practice, Source
+from .problems import Problem, ProblemLog
+from .schema import NL_LATITUDE, NL_LONGITUDE, PRACTICE, REQUIRED_HEADINGS
+from .slugs import slugify
+from .suggest import closest
+from .taxonomy import Taxonomy
+from .validate import INVALID, SLUG_PATTERN, FieldChecker
+from .yaml_tree import field_name
+
+_PERSONAL_DATA = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+31|\b0)[\s-]?\d(?:[\s-]?\d){7,}")
+
+
+@dataclass
+class LoadResult:
+    """What a run over a set of files found: the valid cards and every problem."""
+
+    practices: list[Practice] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    def by_slug(self) -> dict[str, Practice]:
+        return {p.slug: p for p in self.practices}
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def load_practice_file(path: Path, display: str, taxonomy: Taxonomy, today: dt.date) -> tuple[Practice | None, ProblemLog]:
+    """One card: its model (None when it has errors) and its problems."""
+    log = ProblemLog(display)
+    slug = path.stem
+    if not SLUG_PATTERN.match(slug):
+        log.add(1, "bestandsnaam", f"'{path.name}' is geen geldige kaartnaam",
+                "kleine letters, cijfers en streepjes, eindigend op .md", slugify(slug) + ".md")
+    doc = read_document(path, display, log)
+    if doc is None:
+        return None, log
+    practice = practice_from_document(doc, slug, log, taxonomy, today)
+    return (None if log.has_errors else practice), log
+
+
+def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: Taxonomy, today: dt.date) -> Practice | None:
+    data = FieldChecker(doc, log, taxonomy, today).check(PRACTICE, doc.data, ())
+    _check_place_rules(doc, data, log)
+    _check_contact(doc, data, log)
+    check_headings(doc.body, doc.body_first_line, REQUIRED_HEADINGS, log)
+    check_safe_html(doc.body, doc.body_first_line, "tekst", log)
+    for path, text in _strings(doc.data, ()):
+        check_safe_html(text, doc.line_of(path), field_name(path), log)
+    if log.has_errors or data is INVALID:
+        return None
+    return _build(data, slug, doc)
+
+
+def _strings(value: Any, path: tuple):
+    """Every string in the front matter with its field path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+def _check_place_rules(doc: Document, data: Any, log: ProblemLog) -> None:
+    if data is INVALID:
+        return
+    place = data.get("place")
+    if isinstance(place, dict) and place.get("scope") not in (None, INVALID, "landelijk"):
+        for name in ("municipality", "province"):
+            if name not in place:
+                log.add(doc.line_of(("place",)), f"place.{name}",
+                        "verplicht veld ontbreekt bij een aanpak die niet landelijk is",
+                        "of zet scope op 'landelijk'")
+    coordinates = data.get("coordinates")
+    raw = doc.data.get("coordinates")
+    if coordinates is INVALID and isinstance(raw, dict):
+        lat, lon = raw.get("lat"), raw.get("lon")
+        if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and (
+            NL_LATITUDE[0] <= lon <= NL_LATITUDE[1] and NL_LONGITUDE[0] <= lat <= NL_LONGITUDE[1]
+        ):
+            log.add(doc.line_of(("coordinates",)), "coordinates",
+                    "lat en lon lijken omgewisseld", f"lat: {lon}, lon: {lat}")
+
+
+def _check_contact(doc: Document, data: Any, log: ProblemLog) -> None:
+    contact = doc.data.get("contact")
+    if not isinstance(contact, dict):
+        return
+    for key in ("organisation",):
+        value = contact.get(key)
+        if isinstance(value, str) and _PERSONAL_DATA.search(value):
+            log.add(doc.line_of(("contact", key)), f"contact.{key}",
+                    "een e-mailadres of telefoonnummer hoort niet op de kaart",
+                    "noem alleen de organisatie en eventueel haar website")
+
+
+def _build(data: dict, slug: str, doc: Document) -> Practice:
+    place = data["place"]
+    coordinates = data.get("coordinates")
+    contact = data["contact"]
+    return Practice(
+        slug=slug,
+        source_path=doc.path,
+        title=data["title"],
+        summary=data["summary"],
+        place=Place(
+            scope=place["scope"],
+            municipality=place.get("municipality"),
+            neighbourhood=place.get("neighbourhood"),
+            province=place.get("province"),
+            also_in=tuple(place.get("also_in") or ()),
+        ),
+        coordinates=Coordinates(**coordinates) if coordinates else None,
+        themes=tuple(data["themes"]),
+        target_groups=tuple(data["target_groups"]),
+        partners=tuple(Partner(**p) for p in data["partners"]),
+        started=data.get("started"),
+        status=data["status"],
+        evidence=data["evidence"],
+        sources=tuple(Source(**s) for s in data["sources"]),
+        contact=Contact(**contact),
+        keywords=tuple(data.get("keywords") or ()),
+        related=tuple(data.get("related") or ()),
+        last_reviewed=data["last_reviewed"],
+        body=doc.body,
+    )
+
+
+def load_practices(
+    paths: list[Path],
+    taxonomy: Taxonomy,
+    today: dt.date,
+    root: Path | None = None,
+    known_slugs: set[str] | None = None,
+) -> LoadResult:
+    """Load every card in ``paths``, then check what only the whole set can tell.
+
+    ``known_slugs`` names cards outside ``paths`` that ``related`` may point to
+    (checking one card still knows the others in practices/).
+    """
+    result = LoadResult()
+    first_title: dict[str, tuple[str, str]] = {}
+    first_slug: dict[str, str] = {}
+    all_slugs = {p.stem for p in paths} | set(known_slugs or ())
+    for path in sorted(paths):
+        display = display_path(path, root)
+        practice, log = load_practice_file(path, display, taxonomy, today)
+        result.files_checked += 1
+        if path.stem in first_slug:
+            log.add(1, "bestandsnaam", f"de kaartnaam '{path.stem}' bestaat al ({first_slug[path.stem]})",
+                    "elke kaart een eigen bestandsnaam")
+            practice = None
+        first_slug.setdefault(path.stem, display)
+        if practice is not None:
+            key = practice.title.casefold().strip()
+            if key in first_title:
+                other_path, _ = first_title[key]
+                log.add(_line(log, path, ("title",)), "title",
+                        f"deze titel heeft kaart {other_path} al", "elke praktijk een eigen titel")
+                practice = None
+            else:
+                first_title[key] = (display, practice.slug)
+        if practice is not None:
+            for index, slug in enumerate(practice.related):
+                if slug not in all_slugs:
+                    log.add(_related_line(path, display, index), f"related[{index + 1}]",
+                            f"er is geen kaart '{slug}'", "bestandsnamen zonder .md",
+                            closest(slug, sorted(all_slugs)))
+                    practice = None
+                elif slug == practice.slug:
+                    log.add(_related_line(path, display, index), f"related[{index + 1}]",
+                            "een kaart kan niet aan zichzelf verwant zijn")
+                    practice = None
+        if practice is not None:
+            result.practices.append(practice)
+        result.problems.extend(log.items)
+    # A card whose related card turned out invalid still stands: the link is dropped at render time.
+    return result
+
+
+def _line(log: ProblemLog, path: Path, field_path: tuple) -> int:
+    return _field_line(path, log.path, field_path)
+
+
+def _related_line(path: Path, display: str, index: int) -> int:
+    return _field_line(path, display, ("related", index))
+
+
+def _field_line(path: Path, display: str, field_path: tuple) -> int:
+    """Re-read a valid card's line map (cheap, and only on the rare cross-file error)."""
+    doc = read_document(path, display, ProblemLog(display))
+    return doc.line_of(field_path) if doc else 1

@@ -1,0 +1,230 @@
+"""Checking plain front matter values against the schema, every problem collected.
+
+``check_fields`` returns the cleaned values (dates as ``date``, numbers as
+``float``) for what is valid, and ``INVALID`` where a value cannot be used;
+problems go to the document's log with the line of the offending field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from .documents import Document
+from .problems import ProblemLog
+from .schema import DATE, LIST, MAPPING, NUMBER, SLUG, TEXT, URL, VOCAB, YEAR, Field
+from .suggest import closest
+from .taxonomy import Taxonomy
+from .yaml_tree import FieldPath, field_name
+
+INVALID = object()
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+URL_PATTERN = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def dutch_type(value: Any) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return "een ja/nee-waarde"
+    if isinstance(value, (int, float)):
+        return "een getal"
+    if isinstance(value, dt.datetime):
+        return "een datum met tijd"
+    if isinstance(value, dt.date):
+        return "een datum"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een groep velden"
+    return "tekst"
+
+
+_EXPECTED = {
+    TEXT: "tekst",
+    URL: "een webadres (tekst)",
+    VOCAB: "één waarde uit de woordenlijst",
+    SLUG: "de naam van een kaart",
+    YEAR: "een jaartal, zoals 2016",
+    DATE: "een datum (JJJJ-MM-DD)",
+    NUMBER: "een getal",
+    MAPPING: "een groep velden ('naam: waarde' op de regels eronder)",
+    LIST: "een lijst (regels die beginnen met '- ', of [a, b])",
+}
+
+
+class FieldChecker:
+    def __init__(self, doc: Document, log: ProblemLog, taxonomy: Taxonomy, today: dt.date) -> None:
+        self.doc = doc
+        self.log = log
+        self.taxonomy = taxonomy
+        self.today = today
+
+    def problem(self, path: FieldPath, message: str, allowed: str = "", suggestion: str = "") -> None:
+        self.log.add(self.doc.line_of(path), field_name(path), message, allowed, suggestion)
+
+    def check(self, spec: Field, value: Any, path: FieldPath) -> Any:
+        if spec.kind == MAPPING:
+            return self._mapping(spec, value, path)
+        if spec.kind == LIST:
+            return self._list(spec, value, path)
+        return self._scalar(spec, value, path)
+
+    # -- containers -------------------------------------------------------
+    def _mapping(self, spec: Field, value: Any, path: FieldPath) -> Any:
+        if not isinstance(value, dict):
+            self.problem(path, f"moet {_EXPECTED[MAPPING]} zijn, maar is {dutch_type(value)}")
+            return INVALID
+        known = [f.name for f in spec.fields]
+        result: dict[str, Any] = {}
+        for key, item in value.items():
+            if key not in known:
+                self.problem(
+                    path + (key,),
+                    "onbekend veld",
+                    "toegestaan: " + ", ".join(known),
+                    closest(key, known),
+                )
+        for child in spec.fields:
+            child_path = path + (child.name,)
+            if child.name not in value or _is_empty(value[child.name]):
+                if child.required:
+                    where = "ontbreekt" if child.name not in value else "is leeg"
+                    self.log.add(
+                        self.doc.line_of(child_path),
+                        field_name(child_path),
+                        f"verplicht veld {where}",
+                        child.description.rstrip("."),
+                    )
+                    result[child.name] = INVALID
+                continue
+            result[child.name] = self.check(child, value[child.name], child_path)
+        return result
+
+    def _list(self, spec: Field, value: Any, path: FieldPath) -> Any:
+        if not isinstance(value, list):
+            if spec.item and spec.item.kind in (TEXT, VOCAB, SLUG) and isinstance(value, str):
+                self.problem(path, f"moet {_EXPECTED[LIST]} zijn, maar is één tekst",
+                             f"schrijf [{value}]")
+            else:
+                self.problem(path, f"moet {_EXPECTED[LIST]} zijn, maar is {dutch_type(value)}")
+            return INVALID
+        if len(value) < spec.min_items:
+            self.problem(path, f"moet minstens {spec.min_items} waarde(n) bevatten")
+        items = []
+        seen: set = set()
+        for index, item in enumerate(value):
+            item_path = path + (index,)
+            checked = self.check(spec.item, item, item_path)
+            if checked is INVALID:
+                continue
+            if isinstance(checked, str):
+                if checked in seen:
+                    self.problem(item_path, f"'{checked}' staat twee keer in de lijst", "elke waarde één keer")
+                    continue
+                seen.add(checked)
+            items.append(checked)
+        return items
+
+    # -- scalars ----------------------------------------------------------
+    def _scalar(self, spec: Field, value: Any, path: FieldPath) -> Any:
+        if spec.kind == YEAR:
+            return self._year(spec, value, path)
+        if spec.kind == DATE:
+            return self._date(value, path)
+        if spec.kind == NUMBER:
+            return self._number(spec, value, path)
+        if not isinstance(value, str):
+            hint = "zet de waarde tussen aanhalingstekens" if isinstance(value, (int, float, bool, dt.date)) else ""
+            self.problem(path, f"moet {_EXPECTED[spec.kind]} zijn, maar is {dutch_type(value)}", hint)
+            return INVALID
+        text = value.strip()
+        if spec.max_length and len(text) > spec.max_length:
+            self.problem(path, f"is te lang ({len(text)} tekens)", f"hoogstens {spec.max_length} tekens")
+            return INVALID
+        if spec.kind == URL:
+            return self._url(text, path)
+        if spec.kind == VOCAB:
+            return self._vocab(spec, text, path)
+        if spec.kind == SLUG and not SLUG_PATTERN.match(text):
+            self.problem(path, f"'{text}' is geen kaartnaam",
+                         "kleine letters, cijfers en streepjes, zonder .md")
+            return INVALID
+        return text
+
+    def _url(self, text: str, path: FieldPath) -> Any:
+        if not URL_PATTERN.match(text):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.IGNORECASE) and not text.lower().startswith("http"):
+                message = f"'{text}' is geen webadres; alleen http- en https-adressen zijn toegestaan"
+            else:
+                message = f"'{text}' is geen volledig webadres"
+            self.problem(path, message, "begin met https:// of http://, zonder spaties")
+            return INVALID
+        if "…" in text:
+            self.problem(path, "het adres is afgekapt (bevat '…')", "gebruik het volledige adres")
+            return INVALID
+        return text
+
+    def _vocab(self, spec: Field, text: str, path: FieldPath) -> Any:
+        vocabulary = self.taxonomy[spec.vocabulary]
+        if text in vocabulary.values:
+            return text
+        self.problem(
+            path,
+            f"'{text}' staat niet in de woordenlijst '{vocabulary.plural.lower()}'",
+            vocabulary.allowed_text(),
+            closest(text, vocabulary.values),
+        )
+        return INVALID
+
+    def _year(self, spec: Field, value: Any, path: FieldPath) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(path, f"moet {_EXPECTED[YEAR]} zijn, maar is {dutch_type(value)}")
+            return INVALID
+        if value > self.today.year:
+            self.problem(path, f"{value} ligt in de toekomst", f"uiterlijk {self.today.year}")
+            return INVALID
+        if spec.minimum is not None and value < spec.minimum:
+            self.problem(path, f"{value} is geen aannemelijk jaartal", f"vanaf {int(spec.minimum)}")
+            return INVALID
+        return value
+
+    def _date(self, value: Any, path: FieldPath) -> Any:
+        if isinstance(value, dt.datetime):
+            self.problem(path, "moet een datum zijn zonder tijd", "schrijf JJJJ-MM-DD")
+            return INVALID
+        if isinstance(value, str) and ISO_DATE.match(value.strip()):
+            try:
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                self.problem(path, f"'{value}' is geen bestaande datum", "schrijf JJJJ-MM-DD, bijvoorbeeld 2024-05-01")
+                return INVALID
+        if not isinstance(value, dt.date):
+            shown = f"'{value}'" if isinstance(value, str) else dutch_type(value)
+            self.problem(path, f"{shown} is geen geldige datum", "schrijf JJJJ-MM-DD, bijvoorbeeld 2024-05-01")
+            return INVALID
+        if value > self.today:
+            self.problem(path, f"{value.isoformat()} ligt in de toekomst",
+                         f"uiterlijk vandaag, {self.today.isoformat()}")
+            return INVALID
+        return value
+
+    def _number(self, spec: Field, value: Any, path: FieldPath) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(path, f"moet {_EXPECTED[NUMBER]} zijn, maar is {dutch_type(value)}",
+                         "gebruik een punt als decimaalteken, zoals 51.76")
+            return INVALID
+        number = float(value)
+        if (spec.minimum is not None and number < spec.minimum) or (
+            spec.maximum is not None and number > spec.maximum
+        ):
+            message = f"{value} {spec.range_message or 'valt buiten het bereik'}"
+            self.problem(path, message, f"tussen {spec.minimum} en {spec.maximum}")
+            return INVALID
+        return number
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, (str, list, dict)) and not (value.strip() if isinstance(value, str) else value))
