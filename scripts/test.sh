@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Set up the project with its test tools and run the whole test suite,
+# browser tests in real Chromium included (Debian's `chromium` package).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+chromium="${PRAKTIJKBANK_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Chromium ontbreekt; installeren met apt-get …"
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium ontbreekt. Installeer het met: sudo apt-get install chromium" >&2
+    echo "(of zet PRAKTIJKBANK_CHROMIUM op het pad van een Chromium-browser)" >&2
+    exit 2
+  fi
+fi
+
+export NO_MKDOCS_2_WARNING=1
+exec .venv/bin/python -m pytest "$@"

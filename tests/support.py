@@ -1,0 +1,107 @@
+"""Shared helpers for the tests: a valid card to mutate, project copies and builds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 11, 22)  # a fixed "today", so date checks do not change with the calendar
+CHROMIUM = os.environ.get("PRAKTIJKBANK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+# Everything a build needs; site/, .venv/ and the like stay behind.
+PROJECT_PARTS = ("mkdocs.yml", "taxonomy.yml", "practices", "docs", "hooks", "overrides", "src")
+
+VALID_CARD = """\
+---
+title: Voorbeeldpraktijk
+summary: Een korte samenvatting van een voorbeeldpraktijk.
+place:
+  scope: wijk
+  municipality: Oss
+  neighbourhood: Ruwaard
+  province: noord-brabant
+themes: [wijkaanpak]
+target_groups: [wijkbewoners]
+partners:
+  - name: Gemeente Oss
+    role: gemeente
+started: 2016
+status: lopend
+evidence: zelf-gerapporteerd
+sources:
+  - title: Over de praktijk
+    url: https://example.org/over
+    publisher: Voorbeeld
+    date: 2022-02-09
+contact:
+  organisation: Voorbeeld
+  url: https://example.org
+keywords: [voorbeeld]
+last_reviewed: 2026-11-01
+---
+
+## In het kort
+
+Tekst.
+
+## Aanpak
+
+Tekst.
+
+## Wie werken samen
+
+Tekst.
+
+## Resultaten
+
+Tekst.
+
+## Lessen
+
+Tekst.
+"""
+
+
+def line_of(text: str, fragment: str) -> int:
+    """The 1-based line on which ``fragment`` first occurs in ``text``."""
+    index = text.index(fragment)
+    return text.count("\n", 0, index) + 1
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        elif source.exists():
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def mkdocs_build(project: Path, strict: bool = True) -> subprocess.CompletedProcess:
+    """A real `mkdocs build`, as a contributor or CI runs it."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / "site")]
+    if strict:
+        command.append("--strict")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "praktijkbank.cli", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120)
