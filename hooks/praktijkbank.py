@@ -64,6 +64,12 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_post_build(config):
+    from praktijkbank.exports import write_exports
+
+    write_exports(_content, Path(config.site_dir))
+
+
 def on_page_context(context, page, config, nav):
     # MkDocs joins edit_uri and '../practices/x.md' without resolving '..'; do it here.
     if page.edit_url and "/../" in page.edit_url:

@@ -1,0 +1,26 @@
+"""Files written next to the built site after a build: calendars, open data, feeds.
+
+Each exporter is a function ``(content, site_dir) -> list[Path]`` that writes its
+files into the built site and returns what it wrote. Add new exporters to
+``EXPORTERS``; the MkDocs hook runs them all after every build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..site import SiteContent
+
+Exporter = Callable[["SiteContent", Path], list[Path]]
+
+EXPORTERS: list[Exporter] = []
+
+
+def write_exports(content: "SiteContent", site_dir: Path) -> list[Path]:
+    written: list[Path] = []
+    for exporter in EXPORTERS:
+        written.extend(exporter(content, site_dir))
+    return written
