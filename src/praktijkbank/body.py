@@ -45,7 +45,7 @@ def check_headings(body: str, first_line: int, required: tuple[str, ...], log: P
             log.add(near[0][0], "tekst", f"de verplichte kop '## {heading}' ontbreekt",
                     f"hernoem '## {near[0][1]}' naar '## {heading}'")
         else:
-            log.add(end_line if not level_two else level_two[-1][0], "tekst",
+            log.add(_missing_heading_line(heading, required, level_two, end_line), "tekst",
                     f"de verplichte kop '## {heading}' ontbreekt",
                     "verplicht, in deze volgorde: " + " · ".join(required))
     if missing:
@@ -59,6 +59,16 @@ def check_headings(body: str, first_line: int, required: tuple[str, ...], log: P
                     "volgorde: " + " · ".join(required))
             return
         previous = position
+
+
+def _missing_heading_line(heading: str, required: tuple[str, ...], level_two: list[tuple[int, str]],
+                          end_line: int) -> int:
+    """Where a missing heading belongs: at the next required heading that is there, else the last one."""
+    present = {text.lower(): line for line, text in reversed(level_two)}
+    for later in required[required.index(heading) + 1:]:
+        if later.lower() in present:
+            return present[later.lower()]
+    return level_two[-1][0] if level_two else end_line
 
 
 def check_safe_html(text: str, first_line: int, field: str, log: ProblemLog) -> None:

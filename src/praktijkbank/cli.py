@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -19,10 +20,43 @@ from .taxonomy import TaxonomyError, load_taxonomy
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+# argparse's own (English) error messages, in Dutch; our own messages pass through.
+_ARGPARSE_NL = (
+    (r"unrecognized arguments: (.+)", r"onbekende optie of waarde: \1"),
+    (r"argument (.+?): invalid choice: (.+) \(choose from (.+)\)", r"\1: onbekende keuze \2 (kies uit \3)"),
+    (r"argument (.+?): expected one argument", r"\1: hier hoort een waarde achter"),
+    (r"the following arguments are required: (.+)", r"dit ontbreekt nog: \1"),
+    (r"ambiguous option: (.+?) could match (.+)", r"\1 kan meerdere opties zijn: \2"),
+    (r"argument (.+?): (.+)", r"\1: \2"),
+)
+
+
+def _dutch(message: str) -> str:
+    for english, dutch in _ARGPARSE_NL:
+        if re.fullmatch(english, message, re.DOTALL):
+            return re.sub(english, dutch, message, flags=re.DOTALL)
+    return message
+
+
+class _DutchFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
 class _DutchParser(argparse.ArgumentParser):
+    """argparse, speaking Dutch: usage, help headings and error messages."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _DutchFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     def error(self, message: str) -> None:  # argparse would print English usage help and exit 2
         self.print_usage(sys.stderr)
-        print(f"praktijkbank: fout in de opdracht: {message}", file=sys.stderr)
+        print(f"praktijkbank: fout in de opdracht: {_dutch(message)}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -67,10 +101,11 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def run_check(args: argparse.Namespace) -> int:
     try:
+        files = _expand(args.paths)  # a missing path first: that is the clearest message
         start = args.paths[0] if args.paths else Path.cwd()
         project = Project.find(start if start.is_dir() else start.parent)
         taxonomy = load_taxonomy(project.taxonomy_path)
-        files = _expand(args.paths) if args.paths else project.practice_files()
+        files = files if args.paths else project.practice_files()
     except FileNotFoundError as exc:
         print(f"praktijkbank: '{exc.args[0]}' bestaat niet", file=sys.stderr)
         return EXIT_USAGE

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import ProblemLog
-from .yaml_tree import FieldPath, load_yaml_tree
+from .yaml_tree import REFUSED, FieldPath, load_yaml_tree
 
 # A card is a page of text; anything this large is a mistake (a pasted PDF, an image).
 MAX_FILE_BYTES = 200 * 1024
@@ -106,7 +106,7 @@ def parse_document(text: str, display: str, log: ProblemLog) -> Document | None:
         return None
     front, front_first_line, body, body_first_line = parts
     data, lines, ok = load_yaml_tree(front, front_first_line, log)
-    if not ok:
+    if not ok or data is REFUSED:  # REFUSED: a custom tag on the whole front matter, already reported
         return None
     if data is None:
         log.add(1, "kop", "de kop is leeg", "zet de velden van de kaart tussen de '---'-regels")

@@ -60,8 +60,11 @@ def find_unsafe(text: str) -> list[UnsafeMatch]:
                 name = match.group(1) if match.groups() and match.group(1) else ""
                 offset = _map_offset(text, candidate, match.start())
                 found.append(UnsafeMatch(offset, message.format(name.lower()), allowed))
-    unique = {(m.offset, m.message): m for m in found}
-    return sorted(unique.values(), key=lambda m: m.offset)
+    # The raw and the decoded text often find the same thing: report it once per line.
+    unique: dict[tuple[int, str], UnsafeMatch] = {}
+    for match in sorted(found, key=lambda m: m.offset):
+        unique.setdefault((text.count("\n", 0, match.offset), match.message), match)
+    return list(unique.values())
 
 
 def _map_offset(original: str, candidate: str, offset: int) -> int:

@@ -67,11 +67,16 @@ def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: 
     _check_contact(doc, data, log)
     check_headings(doc.body, doc.body_first_line, REQUIRED_HEADINGS, log)
     check_safe_html(doc.body, doc.body_first_line, "tekst", log)
-    for path, text in _strings(doc.data, ()):
-        check_safe_html(text, doc.line_of(path), field_name(path), log)
+    check_front_matter_html(doc, log)
     if log.has_errors or data is INVALID:
         return None
     return _build(data, slug, doc)
+
+
+def check_front_matter_html(doc: Document, log: ProblemLog) -> None:
+    """Raw HTML that could run script is refused in every text of the front matter too."""
+    for path, text in _strings(doc.data, ()):
+        check_safe_html(text, doc.line_of(path), field_name(path), log)
 
 
 def _strings(value: Any, path: tuple):
@@ -98,7 +103,7 @@ def _check_place_rules(doc: Document, data: Any, log: ProblemLog) -> None:
                         "of zet scope op 'landelijk'")
     coordinates = data.get("coordinates")
     raw = doc.data.get("coordinates")
-    if coordinates is INVALID and isinstance(raw, dict):
+    if isinstance(coordinates, dict) and INVALID in coordinates.values() and isinstance(raw, dict):
         lat, lon = raw.get("lat"), raw.get("lon")
         if isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and (
             NL_LATITUDE[0] <= lon <= NL_LATITUDE[1] and NL_LONGITUDE[0] <= lat <= NL_LONGITUDE[1]

@@ -12,11 +12,12 @@ import re
 from typing import Any
 
 from .documents import Document
+from .localtime import EXAMPLE as LOCAL_EXAMPLE, LocalTimeError, parse_local
 from .problems import ProblemLog
-from .schema import DATE, LIST, MAPPING, NUMBER, SLUG, TEXT, URL, VOCAB, YEAR, Field
+from .schema import BOOLEAN, DATE, DATETIME, LIST, MAPPING, NUMBER, SLUG, TEXT, URL, VOCAB, YEAR, Field
 from .suggest import closest
 from .taxonomy import Taxonomy
-from .yaml_tree import FieldPath, field_name
+from .yaml_tree import REFUSED, FieldPath, field_name
 
 INVALID = object()
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -52,6 +53,8 @@ _EXPECTED = {
     NUMBER: "een getal",
     MAPPING: "een groep velden ('naam: waarde' op de regels eronder)",
     LIST: "een lijst (regels die beginnen met '- ', of [a, b])",
+    DATETIME: "een datum met tijd (JJJJ-MM-DDTUU:MM)",
+    BOOLEAN: "true of false",
 }
 
 
@@ -66,6 +69,8 @@ class FieldChecker:
         self.log.add(self.doc.line_of(path), field_name(path), message, allowed, suggestion)
 
     def check(self, spec: Field, value: Any, path: FieldPath) -> Any:
+        if value is REFUSED:  # already reported where it was read
+            return INVALID
         if spec.kind == MAPPING:
             return self._mapping(spec, value, path)
         if spec.kind == LIST:
@@ -136,6 +141,10 @@ class FieldChecker:
             return self._date(value, path)
         if spec.kind == NUMBER:
             return self._number(spec, value, path)
+        if spec.kind == DATETIME:
+            return self._local_time(value, path)
+        if spec.kind == BOOLEAN:
+            return self._boolean(value, path)
         if not isinstance(value, str):
             hint = "zet de waarde tussen aanhalingstekens" if isinstance(value, (int, float, bool, dt.date)) else ""
             self.problem(path, f"moet {_EXPECTED[spec.kind]} zijn, maar is {dutch_type(value)}", hint)
@@ -208,6 +217,25 @@ class FieldChecker:
         if value > self.today:
             self.problem(path, f"{value.isoformat()} ligt in de toekomst",
                          f"uiterlijk vandaag, {self.today.isoformat()}")
+            return INVALID
+        return value
+
+    def _local_time(self, value: Any, path: FieldPath) -> Any:
+        """A Dutch wall-clock time (naive ``datetime``) or a bare ``date``; which one a field
+        needs is a rule of the document (a webinar without a known time has only a date)."""
+        if not isinstance(value, (str, dt.date)):  # '14:30' alone is a number to YAML 1.1
+            self.problem(path, f"moet {_EXPECTED[DATETIME]} zijn, maar is {dutch_type(value)}", LOCAL_EXAMPLE)
+            return INVALID
+        try:
+            return parse_local(value)
+        except LocalTimeError as error:
+            self.problem(path, error.message, error.allowed)
+            return INVALID
+
+    def _boolean(self, value: Any, path: FieldPath) -> Any:
+        if not isinstance(value, bool):
+            shown = f"'{value}'" if isinstance(value, str) else dutch_type(value)
+            self.problem(path, f"moet {_EXPECTED[BOOLEAN]} zijn, maar is {shown}", "schrijf true of false, zonder aanhalingstekens")
             return INVALID
         return value
 

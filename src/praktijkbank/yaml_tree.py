@@ -2,13 +2,15 @@
 
 PyYAML's ``safe_load`` loses line numbers and happily expands aliases (the
 "billion laughs" attack). We compose the node tree with the safe loader and
-build plain Python values ourselves: every value gets its line, aliases and
-custom tags are refused, duplicate keys are reported instead of silently
-overwritten.
+build plain Python values ourselves: every value gets its line, anchors,
+aliases and custom tags are refused (at the line where they stand), duplicate
+keys are reported instead of silently overwritten.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Any
 
 import yaml
@@ -18,6 +20,17 @@ from .problems import ProblemLog
 FieldPath = tuple  # ("partners", 0, "role")
 
 MAX_DEPTH = 12
+
+# Stands in for a value that was refused (and reported) while reading, so the
+# schema check does not report it a second time as empty or of the wrong type.
+class _Refused:
+    def __repr__(self) -> str:
+        return "REFUSED"
+
+
+REFUSED = _Refused()
+
+_ANCHORS_NL = "verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan"
 
 _STANDARD_SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -38,7 +51,6 @@ _YAML_PROBLEMS_NL = {
     ),
     "could not find expected ':'": "na een veldnaam hoort een dubbele punt",
     "found unexpected end of stream": "het bestand houdt onverwacht op; mist er een aanhalingsteken?",
-    "found undefined alias": "verwijzingen met * zijn niet toegestaan",
     "expected <block end>, but found '-'": "een lijstpunt '-' staat niet goed ingesprongen",
     "expected <block end>, but found '<block mapping start>'": (
         "de inspringing klopt niet: een veld staat verder of minder ver in dan de velden eromheen"
@@ -62,38 +74,97 @@ def field_name(path: FieldPath) -> str:
     return out or "kop"
 
 
-def _dutch_problem(exc: yaml.MarkedYAMLError) -> str:
+_GENERAL_HINT = "zie de voorbeeldkaart in CONTRIBUTING.md"
+_KEY_WITH_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s#:][^:]*:\s+\S")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _indented_too_far(lines: list[str], index: int) -> bool:
+    """Whether line ``index`` stands further in than the 'key: value' line above it."""
+    above = [line for line in lines[:index] if line.strip() and not line.lstrip().startswith("#")]
+    if not above or index >= len(lines):
+        return False
+    return _indent(lines[index]) > _indent(above[-1]) and bool(_KEY_WITH_VALUE.match(above[-1]))
+
+
+def _dutch_problem(exc: yaml.MarkedYAMLError, lines: list[str], index: int) -> tuple[str, str]:
+    """(what is wrong, what to do) for a PyYAML error at front matter line ``index``."""
     problem = (exc.problem or exc.context or "").strip()
+    if problem.startswith("mapping values are not allowed here") and _indented_too_far(lines, index):
+        # 'scope: wijk' followed by '   municipality: Oss': PyYAML reads one text with a ':' in it.
+        return (
+            "de inspringing klopt niet: deze regel staat verder in dan het veld erboven",
+            "spring even ver in als het veld erboven; hoort de regel bij de tekst erboven, "
+            "zet die tekst dan tussen aanhalingstekens",
+        )
     for english, dutch in _YAML_PROBLEMS_NL.items():
         if problem.startswith(english):
-            return dutch
-    return f"de kop is geen geldige YAML ({problem})"
+            return dutch, _GENERAL_HINT
+    return f"de kop is geen geldige YAML ({problem})", _GENERAL_HINT
+
+
+class _AliasNode(yaml.ScalarNode):
+    """Where a '*name' alias stood. Aliases are refused, so it is never resolved."""
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, composing without anchors or aliases, remembering where they stood."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.anchored: set[int] = set()  # ids of nodes that carried an '&name' anchor
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            return _AliasNode("alias", f"*{event.anchor}", event.start_mark, event.end_mark)
+        event = self.peek_event()
+        anchored = getattr(event, "anchor", None) is not None
+        if anchored:
+            event.anchor = None  # never registered, so nothing can be expanded from it
+        node = super().compose_node(parent, index)
+        if anchored:
+            self.anchored.add(id(node))
+        return node
+
+
+class _FileLines:
+    """File line of a character position, counting only '\n' as editors and the body checks do.
+
+    PyYAML's own line numbers also break at U+0085, U+2028 and U+2029, which would
+    shift every later line.
+    """
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+        self.first_line = first_line
+
+    def at(self, index: int) -> int:
+        return bisect.bisect_left(self.breaks, index) + self.first_line
 
 
 class _TreeBuilder:
-    def __init__(self, loader: yaml.SafeLoader, first_line: int, log: ProblemLog) -> None:
+    def __init__(self, loader: _Loader, where: _FileLines, log: ProblemLog) -> None:
         self.loader = loader
-        self.first_line = first_line
+        self.where = where
         self.log = log
         self.lines: dict[FieldPath, int] = {}
-        self.seen: set[int] = set()
 
     def line_of(self, node: yaml.Node) -> int:
-        return node.start_mark.line + self.first_line
+        return self.where.at(node.start_mark.index)
 
     def build(self, node: yaml.Node, path: FieldPath, depth: int = 0) -> Any:
-        if id(node) in self.seen:
-            self.log.add(
-                self.line_of(node),
-                field_name(path),
-                "verwijzingen met & en * (ankers en aliassen) zijn niet toegestaan",
-                "schrijf de waarde voluit",
-            )
-            return None
-        self.seen.add(id(node))
+        if isinstance(node, _AliasNode):
+            self.log.add(self.line_of(node), field_name(path), _ANCHORS_NL, "schrijf de waarde voluit")
+            return REFUSED
+        if id(node) in self.loader.anchored:
+            self.log.add(self.line_of(node), field_name(path), _ANCHORS_NL, "schrijf de waarde voluit")
         if depth > MAX_DEPTH:
             self.log.add(self.line_of(node), field_name(path), "te diep genest", f"hoogstens {MAX_DEPTH} niveaus")
-            return None
+            return REFUSED
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -111,7 +182,11 @@ class _TreeBuilder:
             return self._refuse_tag(node, path)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or isinstance(key_node, _AliasNode)
+                or key_node.tag == "tag:yaml.org,2002:merge"
+            ):
                 self.log.add(self.line_of(key_node), field_name(path), "een veldnaam moet gewone tekst zijn")
                 continue
             key = str(key_node.value)
@@ -137,37 +212,51 @@ class _TreeBuilder:
             # An impossible date such as 2024-13-45: keep the text, the schema says what is wrong.
             return str(node.value)
 
-    def _refuse_tag(self, node: yaml.Node, path: FieldPath) -> None:
+    def _refuse_tag(self, node: yaml.Node, path: FieldPath) -> Any:
         self.log.add(
             self.line_of(node),
             field_name(path),
             f"YAML-tag '{node.tag}' is niet toegestaan",
             "alleen gewone tekst, getallen, datums, lijsten en velden",
         )
-        return None
+        return REFUSED
 
 
 def load_yaml_tree(text: str, first_line: int, log: ProblemLog) -> tuple[Any, dict[FieldPath, int], bool]:
     """Parse ``text`` (front matter starting at file line ``first_line``).
 
     Returns (value, lines, ok); problems go to ``log``. ``ok`` is False when the
-    YAML could not be read at all.
+    YAML could not be read at all. A refused value (an alias, a custom tag) is
+    ``REFUSED`` in the result.
     """
-    loader = yaml.SafeLoader(text)
+    where = _FileLines(text, first_line)
+    loader = None
     try:
+        loader = _Loader(text)  # already reads the text, and refuses control characters
         node = loader.get_single_node()
         if node is None:
             return None, {}, True
-        builder = _TreeBuilder(loader, first_line, log)
+        builder = _TreeBuilder(loader, where, log)
         return builder.build(node, ()), builder.lines, True
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else first_line
-        log.add(line, "kop", _dutch_problem(exc), "zie de voorbeeldkaart in CONTRIBUTING.md")
+        if exc.context_mark and any(what in (exc.context or "") for what in ("quoted scalar", "flow")):
+            mark = exc.context_mark  # an unclosed quote or [ ]: point where it opens, not where it is noticed
+        line = where.at(mark.index) if mark else first_line
+        message, allowed = _dutch_problem(exc, text.split("\n"), line - first_line)
+        log.add(line, "kop", message, allowed)
+    except yaml.reader.ReaderError as exc:
+        log.add(
+            where.at(exc.position),
+            "kop",
+            f"de kop bevat een onzichtbaar stuurteken (U+{exc.character:04X}) dat niet is toegestaan",
+            "haal het teken weg; het komt vaak mee bij kopiëren uit een ander programma",
+        )
     except yaml.YAMLError as exc:
         log.add(first_line, "kop", f"de kop is geen geldige YAML ({exc})")
     except RecursionError:
         log.add(first_line, "kop", "de kop is te diep genest om te lezen", f"hoogstens {MAX_DEPTH} niveaus")
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return None, {}, False
