@@ -35,7 +35,8 @@ def on_config(config):
     site, taxonomy = _fresh_core()
     root = Path(config.config_file_path).resolve().parent
     try:
-        _content = site.load_site_content(root)
+        _content = site.load_site_content(root, site_url=config.site_url or None,
+                                          directory_urls=config.use_directory_urls)
     except taxonomy.TaxonomyError as exc:
         raise PluginError(str(exc)) from exc
     for problem in sorted(_content.result.problems):

@@ -19,6 +19,18 @@ def taxonomy():
 
 
 @pytest.fixture(scope="session")
+def real_practices(taxonomy):
+    """The project's own cards, loaded as the build loads them; none may be invalid."""
+    from praktijkbank.practices import load_practices
+    from praktijkbank.project import Project
+    from support import TODAY
+
+    result = load_practices(Project(ROOT).practice_files(), taxonomy, TODAY, root=ROOT)
+    assert not result.errors, [p.text() for p in result.errors]
+    return result.practices
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real project, built once with `mkdocs build --strict` in a temporary folder."""
     project = copy_project(tmp_path_factory.mktemp("project"))

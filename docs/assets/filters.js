@@ -20,13 +20,19 @@
       form.querySelectorAll("fieldset[data-facet]"),
       function (fieldset) { return fieldset.getAttribute("data-facet"); }
     );
-    var values = items.map(function (item) {
+    function ownValues(element) {
       var own = {};
       facets.forEach(function (facet) {
-        own[facet] = (item.getAttribute("data-" + facet) || "").split(" ").filter(Boolean);
+        own[facet] = (element.getAttribute("data-" + facet) || "").split(" ").filter(Boolean);
       });
       return own;
-    });
+    }
+    var values = items.map(ownValues);
+    // The map's markers and the lists beside it carry the same data-* attributes and follow the filters.
+    var mapItems = Array.prototype.slice.call(
+      document.querySelectorAll(".pb-map .pb-marker, .pb-map .pb-map-entry")
+    );
+    var mapValues = mapItems.map(ownValues);
 
     function inputs(facet) {
       return Array.prototype.slice.call(form.querySelectorAll('input[name="' + facet + '"]'));
@@ -84,6 +90,9 @@
           var label = input.parentNode.querySelector(".pb-count");
           if (label) label.textContent = "(" + count + ")";
         });
+      });
+      mapItems.forEach(function (element, index) {
+        element.classList.toggle("pb-filtered-out", !matches(mapValues[index], chosen, null));
       });
       result.textContent = describe(shown);
       if (empty) empty.hidden = shown !== 0;

@@ -10,6 +10,7 @@ from typing import Any
 
 from .body import check_headings, check_safe_html
 from .documents import Document, read_document
+from .geo.check import check_map_place
 from .models import Contact, Coordinates, Partner, Place, Practice, Source
 from .problems import Problem, ProblemLog
 from .schema import NL_LATITUDE, NL_LONGITUDE, PRACTICE, REQUIRED_HEADINGS
@@ -64,6 +65,7 @@ def load_practice_file(path: Path, display: str, taxonomy: Taxonomy, today: dt.d
 def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: Taxonomy, today: dt.date) -> Practice | None:
     data = FieldChecker(doc, log, taxonomy, today).check(PRACTICE, doc.data, ())
     _check_place_rules(doc, data, log)
+    check_map_place(doc, data, log, taxonomy)
     _check_contact(doc, data, log)
     check_headings(doc.body, doc.body_first_line, REQUIRED_HEADINGS, log)
     check_safe_html(doc.body, doc.body_first_line, "tekst", log)

@@ -11,12 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .feed import write_feed
+from .opendata import write_open_data
+
 if TYPE_CHECKING:
     from ..site import SiteContent
 
 Exporter = Callable[["SiteContent", Path], list[Path]]
 
-EXPORTERS: list[Exporter] = []
+EXPORTERS: list[Exporter] = [write_open_data, write_feed]
 
 
 def write_exports(content: "SiteContent", site_dir: Path) -> list[Path]:

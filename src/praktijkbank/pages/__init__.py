@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from ..models import Practice
 from ..taxonomy import Taxonomy
+from ..urls import SiteAddress
 from .card import card_page
 from .facets import FACETS
 from .listing import card_src_uri
+from .map import OPEN_DATA_SRC
+from .open_data import open_data_page
 from .overview import OVERVIEW_SRC, facet_index_page, facet_value_page, overview_page
 
 
@@ -19,9 +22,12 @@ class GeneratedPage:
     source_path: str | None = None  # the file a person edits, relative to the project root
 
 
-def generate_pages(practices: list[Practice], taxonomy: Taxonomy) -> list[GeneratedPage]:
+def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
+                   address: SiteAddress | None = None) -> list[GeneratedPage]:
     by_slug = {p.slug: p for p in practices}
-    pages = [GeneratedPage(OVERVIEW_SRC, overview_page(practices, taxonomy))]
+    address = address or SiteAddress()
+    pages = [GeneratedPage(OVERVIEW_SRC, overview_page(practices, taxonomy, address)),
+             GeneratedPage(OPEN_DATA_SRC, open_data_page(taxonomy, address))]
     for practice in practices:
         pages.append(GeneratedPage(card_src_uri(practice.slug), card_page(practice, by_slug, taxonomy),
                                    practice.source_path))

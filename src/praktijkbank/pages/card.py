@@ -7,6 +7,7 @@ from ..related import related_practices
 from ..taxonomy import Taxonomy
 from .facets import FACET_BY_VOCABULARY
 from .listing import card_src_uri, place_line
+from .map import card_location
 from .markup import dutch_date, front_matter, link, text
 
 
@@ -86,6 +87,7 @@ def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxono
         f"# {text(practice.title)}\n",
         f'<p class="pb-lead" markdown="span">{text(practice.summary)}</p>\n',
         facts_panel(practice, taxonomy),
+        card_location(practice, taxonomy),
         practice.body.strip() + "\n",
         sources_section(practice),
         contact_section(practice),

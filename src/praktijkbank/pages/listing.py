@@ -21,13 +21,18 @@ def place_line(practice: Practice, taxonomy: Taxonomy) -> str:
     return place
 
 
+def facet_attributes(practice: Practice) -> dict[str, str]:
+    """What the overview's filters read: {"data-thema": "a b", ...}, one per facet."""
+    return {f"data-{facet.segment}": " ".join(facet.values_of(practice)) for facet in FACETS}
+
+
+def facet_data(practice: Practice) -> str:
+    return "".join(f' {name}="{attr(value)}"' for name, value in facet_attributes(practice).items())
+
+
 def list_entry(practice: Practice, taxonomy: Taxonomy, from_src: str, with_data: bool = False) -> str:
     """One card in a list. ``with_data`` adds the attributes the overview's filters read."""
-    data = ""
-    if with_data:
-        data = "".join(
-            f' data-{facet.segment}="{attr(" ".join(facet.values_of(practice)))}"' for facet in FACETS
-        )
+    data = facet_data(practice) if with_data else ""
     themes = ", ".join(taxonomy["themes"].label_of(t) for t in practice.themes)
     return (
         f'<article class="pb-item"{data} markdown>\n'

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from ..models import Practice
 from ..taxonomy import Taxonomy
+from ..urls import SiteAddress
 from .facets import FACETS, Facet
 from .listing import PRACTICES_FOLDER, entries
+from .map import overview_map
 from .markup import attr, front_matter, link, text
 
 OVERVIEW_SRC = f"{PRACTICES_FOLDER}/index.md"
@@ -55,7 +57,7 @@ def browse_section(practices: list[Practice], taxonomy: Taxonomy, from_src: str)
     return "\n".join(lines) + "\n"
 
 
-def overview_page(practices: list[Practice], taxonomy: Taxonomy) -> str:
+def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAddress | None = None) -> str:
     total = len(practices)
     return "\n".join([
         front_matter({"title": "Praktijken", "hide": ["toc"],
@@ -66,6 +68,7 @@ def overview_page(practices: list[Practice], taxonomy: Taxonomy) -> str:
         filter_form(practices, taxonomy),
         f'<p class="pb-result" id="pb-result" role="status" aria-live="polite" '
         f'data-total="{total}">{_count_words(total)}</p>\n',
+        overview_map(practices, taxonomy, address or SiteAddress(), OVERVIEW_SRC),
         f'<div class="pb-list" id="pb-list" markdown>\n\n{entries(practices, taxonomy, OVERVIEW_SRC, with_data=True)}\n</div>\n',
         '<p class="pb-empty" id="pb-empty" hidden>Geen praktijken gevonden met deze filters. '
         "Haal een vinkje weg of wis alle filters.</p>\n",

@@ -1,0 +1,130 @@
+"""The page "Open data": the files, their fields and their licences.
+
+Generated, not hand-written: the field list comes from the card schema and the
+vocabularies from taxonomy.yml, and the map data's sources from the data files
+themselves, so this page cannot drift from what the exports contain.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..exports.formats import (FEED_FILE, FEED_SIZE, LIST_SEPARATOR, PRACTICES_CSV, PRACTICES_JSON,
+                               SCHEMA_VERSION)
+from ..geo.places import load_gazetteer
+from ..geo.shapes import load_outlines
+from ..licence import ATTRIBUTION, CONTENT_LICENCE, CONTENT_LICENCE_URL
+from ..schema import DATE, LIST, MAPPING, NUMBER, PRACTICE, TEXT, URL, VOCAB, YEAR, Field
+from ..taxonomy import Taxonomy
+from ..urls import SiteAddress
+from .markup import front_matter, text
+from .map import OPEN_DATA_SRC
+
+_KIND_WORDS = {TEXT: "tekst", YEAR: "jaartal", DATE: "datum (JJJJ-MM-DD)", URL: "webadres", NUMBER: "getal"}
+
+
+def _kind(field: Field, taxonomy: Taxonomy) -> str:
+    if field.kind == VOCAB:
+        return f"sleutel uit de woordenlijst '{taxonomy[field.vocabulary].plural}'"
+    if field.kind == LIST:
+        return "lijst van " + (_kind(field.item, taxonomy) if field.item.kind != MAPPING else "onderdelen")
+    if field.kind == MAPPING:
+        return "onderdelen"
+    return _KIND_WORDS.get(field.kind, field.kind)
+
+
+def _cell(value: str) -> str:
+    return text(value).replace("|", "\\|")
+
+
+def _field_rows(field: Field, taxonomy: Taxonomy, prefix: str = "") -> list[str]:
+    """One table row per key; nested keys as 'place.municipality', list items as 'partners[].name'."""
+    key = prefix + field.name
+    empty = "een lege lijst" if field.kind == LIST else "null"
+    optional = "" if field.required else f" Mag ontbreken: dan {empty}."
+    rows = [f"| `{key}` | {_cell(_kind(field, taxonomy))} | {_cell(field.description)}{optional} |"]
+    children = field.fields or (field.item.fields if field.kind == LIST and field.item else ())
+    child_prefix = key + ("[]." if field.kind == LIST else ".")
+    for child in children:
+        rows.extend(_field_rows(child, taxonomy, child_prefix))
+    return rows
+
+
+def _link(href: str, label_text: str) -> str:
+    return f'<a href="{escape(href)}">{escape(label_text)}</a>'
+
+
+def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
+    def file_link(name: str) -> str:
+        return _link(address.relative_file(OPEN_DATA_SRC, name), name)
+
+    rows = ["| sleutel | soort | toelichting |", "|---|---|---|",
+            "| `slug` | tekst | De bestandsnaam van de kaart zonder .md; blijft gelijk. |",
+            "| `path` | tekst | Waar de kaart op deze site staat, vanaf het begin van de site. |",
+            "| `url` | webadres | Het volledige adres van de kaart (null als het adres van de site niet bekend is). |"]
+    for field in PRACTICE.fields:
+        rows.extend(_field_rows(field, taxonomy))
+    rows += ["| `source_path` | tekst | Het bestand van de kaart in de broncode, zoals `practices/naam.md`. |",
+             "| `body` | tekst | De tekst van de kaart in Markdown, met de vaste kopjes. |"]
+    vocabularies = []
+    for name in ("scope", "provinces", "themes", "target_groups", "partner_roles", "status", "evidence"):
+        vocabulary = taxonomy[name]
+        values = "; ".join(f"`{key}` {text(value)}" for key, value in vocabulary.values.items())
+        vocabularies.append(f"- **{text(vocabulary.plural)}:** {values}")
+    outlines, places = load_outlines().about, load_gazetteer().about
+    return "\n".join([
+        front_matter({"title": "Open data", "description": "De praktijken als open data: "
+                      "JSON, CSV en een Atom-feed, met uitleg van de velden en de licentie."}),
+        "# Open data\n",
+        "Alles wat op de praktijkkaarten staat, is ook los te gebruiken: voor onderzoek, in een eigen "
+        "overzicht van een gemeente of op een andere website. De bestanden worden bij elke bouw van de "
+        "site opnieuw gemaakt uit dezelfde kaarten als de pagina's, dus ze zijn altijd even actueel.\n",
+        "## De bestanden\n",
+        f"- {file_link(PRACTICES_JSON)}: alle praktijkkaarten, met alle velden, het adres van elke "
+        "kaart en de tekst (JSON, UTF-8).",
+        f"- {file_link(PRACTICES_CSV)}: dezelfde gegevens als tabel, één regel per kaart "
+        "(CSV met komma's, UTF-8, eerste regel met de kolomnamen).",
+        f"- {file_link(FEED_FILE)}: een Atom-feed met nieuwe en bijgewerkte praktijken, voor een "
+        "feedlezer. Een kaart komt bovenaan zodra de datum 'laatst nagekeken' verandert; de feed "
+        f"bevat de {FEED_SIZE} meest recente kaarten.\n",
+        "Elke kaartpagina beschrijft de praktijk bovendien als gestructureerde gegevens "
+        "(schema.org, JSON-LD), zodat zoekmachines en andere hulpmiddelen haar kunnen lezen.\n",
+        "## Licentie\n",
+        f"De teksten en gegevens van de Praktijkbank mag u gebruiken onder de licentie "
+        f'{_link(CONTENT_LICENCE_URL, "Creative Commons Naamsvermelding 4.0 (" + CONTENT_LICENCE + ")")}: '
+        "overnemen, bewerken en verspreiden mag, ook voor andere doelen, als u de bron noemt: "
+        f"'{text(ATTRIBUTION)}', met een link naar de kaart.\n",
+        "De bronnen waar een kaart naar verwijst (artikelen, rapporten, websites), houden hun eigen "
+        "rechten. De Praktijkbank vat ze samen in eigen woorden en linkt ernaar; wie een bron zelf "
+        "wil overnemen, vraagt toestemming aan de uitgever ervan.\n",
+        "## Versie van het formaat\n",
+        f"De JSON-bestanden noemen hun formaat in `schema_version` (nu {SCHEMA_VERSION}). Komt er een "
+        "veld bij, dan gaat het getal achter de punt omhoog; verdwijnt of verandert een veld, dan het "
+        "getal ervoor. Bovenin staan ook de licentie (`licence`), het adres van de site (`site_url`) "
+        "en het aantal (`count`).\n",
+        "## Velden van een praktijk\n",
+        f"In {PRACTICES_JSON} is elke praktijk een object met deze sleutels. Een veld dat op de kaart "
+        "ontbreekt, staat er als `null` (of als lege lijst) in, zodat elke praktijk dezelfde sleutels heeft.\n",
+        "\n".join(rows) + "\n",
+        f"In {PRACTICES_CSV} heet elke kolom naar dezelfde sleutel; onderdelen krijgen een punt "
+        "(`place.municipality`). Een lijst staat in één cel, de delen gescheiden door "
+        f"`{LIST_SEPARATOR.strip()}` met een spatie ervoor en erna; een `|` of `\\` in een waarde "
+        "krijgt een `\\` ervoor. Bij partners en bronnen hoort het zoveelste deel van de ene kolom bij het "
+        "zoveelste deel van de andere: de tweede naam in `partners.name` heeft de tweede rol in "
+        "`partners.role`. Een lege cel betekent dat het veld ontbreekt.\n",
+        "## Woordenlijsten\n",
+        "Waar een veld een sleutel uit een woordenlijst heeft, staat in de bestanden de sleutel; op de "
+        "site staat de naam erachter. De woordenlijsten (uit taxonomy.yml):\n",
+        "\n".join(vocabularies) + "\n",
+        "## De kaart van Nederland\n",
+        "De kaart op de pagina Praktijken is bij het bouwen van de site getekend, zonder kaartdienst "
+        "van buiten. De bronnen hebben hun eigen voorwaarden:\n",
+        f"- **Provinciegrenzen:** {text(outlines['source'])}, {_link(outlines['source_url'], 'Natural Earth')}; "
+        f"{text(outlines['licence'])}. Uit het npm-pakket {text(outlines['package'])}.",
+        f"- **Plaatsen:** {text(places['source'])}, {_link(places['source_url'], 'GeoNames')}, licentie "
+        f"{_link(places['licence_url'], places['licence'])}. Uit het PyPI-pakket {text(places['package'])}.\n",
+        "De bronnen van de kaarten noemen een gemeente, geen adres. Een stip staat daarom in de plaats "
+        "die dezelfde naam heeft als de gemeente, in de provincie van de kaart. Geeft een kaart zelf "
+        "coördinaten (`coordinates`), dan staat de stip daar. Een landelijke aanpak staat naast de kaart. "
+        "De kaart gebruikt het Rijksdriehoekstelsel (RD), zodat Nederland er niet uitgerekt uitziet.\n",
+    ])
