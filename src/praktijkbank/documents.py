@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .body_limits import check_nesting
 from .problems import ProblemLog
 from .yaml_tree import REFUSED, FieldPath, load_yaml_tree
 
@@ -105,6 +106,7 @@ def parse_document(text: str, display: str, log: ProblemLog) -> Document | None:
     if parts is None:
         return None
     front, front_first_line, body, body_first_line = parts
+    check_nesting(body, body_first_line, "tekst", log)  # before anything renders the body
     data, lines, ok = load_yaml_tree(front, front_first_line, log)
     if not ok or data is REFUSED:  # REFUSED: a custom tag on the whole front matter, already reported
         return None

@@ -222,6 +222,23 @@ class _TreeBuilder:
         return REFUSED
 
 
+# PyYAML slows down more than linearly on deeply nested [ ] and { } (several seconds
+# for a 200 kB file of '['), before it runs out of stack. No card comes near this
+# depth, so such text is refused before it is parsed.
+MAX_BRACKET_DEPTH = 4 * MAX_DEPTH
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _too_deep_brackets(text: str) -> int | None:
+    """Position where [ and { stand nested deeper than MAX_BRACKET_DEPTH, if anywhere."""
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_BRACKET_DEPTH:
+            return match.start()
+    return None
+
+
 def load_yaml_tree(text: str, first_line: int, log: ProblemLog) -> tuple[Any, dict[FieldPath, int], bool]:
     """Parse ``text`` (front matter starting at file line ``first_line``).
 
@@ -230,6 +247,10 @@ def load_yaml_tree(text: str, first_line: int, log: ProblemLog) -> tuple[Any, di
     ``REFUSED`` in the result.
     """
     where = _FileLines(text, first_line)
+    too_deep = _too_deep_brackets(text)
+    if too_deep is not None:
+        log.add(where.at(too_deep), "kop", "de kop is te diep genest om te lezen", f"hoogstens {MAX_DEPTH} niveaus")
+        return None, {}, False
     loader = None
     try:
         loader = _Loader(text)  # already reads the text, and refuses control characters
