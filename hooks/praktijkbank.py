@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 log = logging.getLogger("mkdocs.hooks.praktijkbank")
 
 _content = None  # the SiteContent of the current build
+_serving = False  # under `mkdocs serve` (see on_startup)
 
 
 def _fresh_core():
@@ -69,6 +70,27 @@ def on_post_build(config):
     from praktijkbank.exports import write_exports
 
     write_exports(_content, Path(config.site_dir))
+
+
+def on_startup(command, dirty):
+    global _serving
+    # `mkdocs serve` injects its own live-reload script into every page it serves;
+    # a policy written at build time cannot know that script's hash.
+    _serving = command == "serve"
+
+
+def on_post_page(output, page, config):
+    from praktijkbank.csp import with_content_security_policy
+
+    return output if _serving else with_content_security_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    from praktijkbank.csp import with_content_security_policy
+
+    if _serving or not template_name.endswith(".html"):  # 404.html, not sitemap.xml
+        return output_content
+    return with_content_security_policy(output_content)
 
 
 def on_page_context(context, page, config, nav):
