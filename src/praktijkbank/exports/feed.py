@@ -21,7 +21,7 @@ from xml.etree import ElementTree as ET
 
 from ..licence import ATTRIBUTION, CONTENT_LICENCE
 from ..models import Practice
-from ..pages.listing import card_src_uri
+from ..pages.listing import PRACTICES_FOLDER, card_src_uri
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .formats import FEED_FILE, FEED_SIZE
@@ -63,7 +63,7 @@ def atom_feed(practices: list[Practice], taxonomy: Taxonomy, address: SiteAddres
                            "nieuw of bijgewerkt op de datum dat de kaart is nagekeken.")
     _add(feed, "updated", _timestamp(max((p.last_reviewed for p in practices), default=dt.date(2000, 1, 1))))
     _add(feed, "link", rel="self", type="application/atom+xml", href=_link(address, FEED_FILE))
-    _add(feed, "link", rel="alternate", type="text/html", href=_link(address, address.path_of("praktijken/index.md")))
+    _add(feed, "link", rel="alternate", type="text/html", href=_link(address, address.path_of(f"{PRACTICES_FOLDER}/index.md")))
     author = _add(feed, "author")
     _add(author, "name", ATTRIBUTION)
     _add(feed, "rights", f"{CONTENT_LICENCE}; de bronnen houden hun eigen rechten")
