@@ -38,7 +38,7 @@ def on_config(config):
     try:
         _content = site.load_site_content(root, site_url=config.site_url or None,
                                           directory_urls=config.use_directory_urls)
-    except taxonomy.TaxonomyError as exc:
+    except (taxonomy.TaxonomyError, site.SettingError) as exc:
         raise PluginError(str(exc)) from exc
     for problem in sorted(_content.result.problems):
         if problem.is_error:
@@ -47,8 +47,9 @@ def on_config(config):
             log.info(problem.text())
     invalid = len({p.path for p in _content.result.errors})
     if invalid:
-        log.warning(f"{invalid} kaart(en) met fouten worden niet getoond; "
-                    f"{len(_content.result.practices)} geldige kaarten wel.")
+        log.warning(f"{invalid} bestand(en) met fouten worden niet getoond; "
+                    f"{len(_content.result.practices)} geldige kaarten en "
+                    f"{len(_content.calendar.webinars)} geldige webinars wel.")
     return config
 
 

@@ -23,7 +23,7 @@ CHROMIUM_ARGS = [
 ]
 
 # Everything a build needs; site/, .venv/ and the like stay behind.
-PROJECT_PARTS = ("mkdocs.yml", "taxonomy.yml", "practices", "docs", "hooks", "overrides", "src")
+PROJECT_PARTS = ("mkdocs.yml", "taxonomy.yml", "practices", "webinars", "docs", "hooks", "overrides", "src")
 
 VALID_CARD = """\
 ---

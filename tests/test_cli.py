@@ -256,4 +256,6 @@ def test_the_real_project_content_is_valid():
     assert result.returncode == 0, result.stdout + result.stderr
     cards = sorted((ROOT / "practices").glob("*.md"))
     assert len(cards) >= 6, "Ruwaard, Gemengd Wonen, Selwerd, De Posten, Housing First en Onder de Pannen"
-    assert result.stdout.splitlines() == [f"{len(cards)} bestanden gecontroleerd: alles in orde."]
+    webinars = sorted((ROOT / "webinars").glob("*.md"))  # checked too, by default
+    assert len(webinars) >= 4, "de vier webinars van 2022"
+    assert result.stdout.splitlines() == [f"{len(cards) + len(webinars)} bestanden gecontroleerd: alles in orde."]

@@ -16,6 +16,7 @@ from .practices import load_practices
 from .problems import problems_as_json, summary_line
 from .project import Project, ProjectNotFound
 from .taxonomy import TaxonomyError, load_taxonomy
+from .webinars import load_webinars
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -75,11 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="opdracht", parser_class=_DutchParser)
     check = commands.add_parser(
         "check",
-        help="controleer praktijkkaarten",
-        description="Controleer praktijkkaarten en meld elke fout met bestand, regel en veld.",
+        help="controleer praktijkkaarten en webinars",
+        description="Controleer praktijkkaarten en webinars en meld elke fout met bestand, regel en veld.",
     )
     check.add_argument("paths", nargs="*", type=Path, metavar="PAD",
-                       help="kaarten of mappen (standaard: de map practices/ van het project)")
+                       help="kaarten, webinars of mappen (standaard: de mappen practices/ en webinars/ "
+                            "van het project; bestanden in webinars/ worden als webinar gecontroleerd)")
     check.add_argument("--format", choices=("tekst", "text", "json"), default="tekst",
                        help="uitvoer als leesbare tekst (standaard) of als JSON voor hulpmiddelen")
     check.add_argument("--today", type=_date, default=None, metavar="JJJJ-MM-DD",
@@ -105,7 +107,7 @@ def run_check(args: argparse.Namespace) -> int:
         start = args.paths[0] if args.paths else Path.cwd()
         project = Project.find(start if start.is_dir() else start.parent)
         taxonomy = load_taxonomy(project.taxonomy_path)
-        files = files if args.paths else project.practice_files()
+        files = files if args.paths else project.practice_files() + project.webinar_files()
     except FileNotFoundError as exc:
         print(f"praktijkbank: '{exc.args[0]}' bestaat niet", file=sys.stderr)
         return EXIT_USAGE
@@ -114,15 +116,19 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     today = args.today or dt.date.today()
     known = {p.stem for p in project.practice_files()}
-    result = load_practices(files, taxonomy, today, root=Path.cwd(), known_slugs=known)
-    problems = sorted(result.problems)
+    webinar_files = [f for f in files if project.is_webinar_file(f)]
+    card_files = [f for f in files if not project.is_webinar_file(f)]
+    result = load_practices(card_files, taxonomy, today, root=Path.cwd(), known_slugs=known)
+    webinars = load_webinars(webinar_files, taxonomy, today, known | {f.stem for f in card_files}, root=Path.cwd())
+    problems = sorted(result.problems + webinars.problems)
+    files_checked = result.files_checked + webinars.files_checked
     if args.format == "json":
-        print(problems_as_json(problems, result.files_checked))
+        print(problems_as_json(problems, files_checked))
     else:
         for problem in problems:
             print(problem.text())
-        print(summary_line(problems, result.files_checked))
-    return EXIT_INVALID if result.errors else EXIT_OK
+        print(summary_line(problems, files_checked))
+    return EXIT_INVALID if result.errors or webinars.errors else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

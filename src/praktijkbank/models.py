@@ -81,3 +81,36 @@ class Practice:
     @property
     def province(self) -> str | None:
         return self.place.province
+
+
+@dataclass(frozen=True)
+class Webinar:
+    """One webinar session. Times are aware datetimes in Europe/Amsterdam.
+
+    ``start``/``end`` are None when the source gives no time: then only ``day``
+    is known and the site says "tijd onbekend" instead of inventing one.
+    """
+
+    slug: str  # the file name without .md: '2022-03-22-gemengd-wonen-utrecht'
+    source_path: str  # the webinar file, relative to the project root
+    title: str
+    day: dt.date
+    start: dt.datetime | None
+    end: dt.datetime | None
+    practices: tuple[str, ...]
+    description: str
+    sources: tuple[Source, ...]
+    last_reviewed: dt.date
+    organisers: tuple[str, ...] = ()
+    registration: str | None = None
+    recording: str | None = None
+
+    @property
+    def time_known(self) -> bool:
+        return self.start is not None
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str, str]:
+        """Chronological: by day, then start time in the Netherlands (unknown first), then file name."""
+        clock = self.start.strftime("%H:%M") if self.start else ""
+        return (self.day, clock, self.slug)

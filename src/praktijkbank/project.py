@@ -7,6 +7,7 @@ from pathlib import Path
 
 TAXONOMY_FILE = "taxonomy.yml"
 PRACTICES_DIR = "practices"
+WEBINARS_DIR = "webinars"
 
 
 class ProjectNotFound(Exception):
@@ -25,11 +26,20 @@ class Project:
     def practices_dir(self) -> Path:
         return self.root / PRACTICES_DIR
 
+    @property
+    def webinars_dir(self) -> Path:
+        return self.root / WEBINARS_DIR
+
     def practice_files(self) -> list[Path]:
         """Every card file; a stray non-Markdown file is not a card and is left alone."""
-        if not self.practices_dir.is_dir():
-            return []
-        return sorted(p for p in self.practices_dir.glob("*.md") if p.is_file())
+        return _markdown_files(self.practices_dir)
+
+    def webinar_files(self) -> list[Path]:
+        return _markdown_files(self.webinars_dir)
+
+    def is_webinar_file(self, path: Path) -> bool:
+        """Files in webinars/ are webinars; any other file is checked as a card."""
+        return path.resolve().parent == self.webinars_dir.resolve()
 
     @classmethod
     def find(cls, start: Path) -> "Project":
@@ -40,3 +50,9 @@ class Project:
         raise ProjectNotFound(
             f"geen Praktijkbank-project gevonden vanaf {start} (er is geen {TAXONOMY_FILE})"
         )
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.md") if p.is_file())

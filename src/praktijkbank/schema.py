@@ -15,6 +15,8 @@ from typing import Any
 TEXT, YEAR, DATE, URL, VOCAB, SLUG, NUMBER, MAPPING, LIST = (
     "text", "year", "date", "url", "vocab", "slug", "number", "mapping", "list",
 )
+# A local time in the Netherlands, or only a date (see localtime.py); and a yes/no switch.
+DATETIME, BOOLEAN = "datetime", "boolean"
 
 # The European Netherlands, Wadden islands and the coast of Zeeland included.
 NL_LATITUDE = (50.70, 53.70)
@@ -145,3 +147,45 @@ PRACTICE = Field(
 
 # Level-2 headings every card body has, in this order, so cards compare side by side.
 REQUIRED_HEADINGS = ("In het kort", "Aanpak", "Wie werken samen", "Resultaten", "Lessen")
+
+WEBINAR = Field(
+    "", MAPPING, "Een webinar: één bestand per sessie, webinars/<JJJJ-MM-DD>-<naam>.md.",
+    fields=(
+        _text("title", "Titel van het webinar.", max_length=150,
+              example="Zo DOEN we dat! – Gemengd Wonen in Utrecht"),
+        Field("start", DATETIME,
+              "Begin, in Nederlandse tijd (Europe/Amsterdam) zonder tijdzone: JJJJ-MM-DDTUU:MM, "
+              "bijvoorbeeld 2022-03-22T14:30. Noemt de bron geen tijd, schrijf dan alleen de datum "
+              "(JJJJ-MM-DD) en zet time_known op false: de site toont dan 'tijd onbekend'.",
+              example="2022-03-22T14:30"),
+        Field("end", DATETIME,
+              "Einde, in Nederlandse tijd: JJJJ-MM-DDTUU:MM, na het begin en op dezelfde dag. "
+              "Verplicht als de tijd bekend is; weglaten als time_known false is.",
+              required=False, example="2022-03-22T15:30"),
+        Field("time_known", BOOLEAN,
+              "Alleen nodig als de bron geen tijd noemt: zet dan 'time_known: false'. Nooit een tijd "
+              "verzinnen of 00:00 invullen.",
+              required=False, example=False),
+        Field("organisers", LIST, "Wie het webinar organiseren, als de bron dat zegt.", required=False,
+              min_items=1, item=Field("", TEXT, "Naam van een organisatie.", max_length=120),
+              example=["Divosa", "Valente"]),
+        Field("practices", LIST, "De praktijk(en) waar het webinar over gaat: bestandsnamen van kaarten "
+              "zonder .md (minstens één).", min_items=1,
+              item=Field("", SLUG, "Bestandsnaam van een kaart zonder .md."),
+              example=["gemengd-wonen-majella-wonen"]),
+        _text("description", "Korte beschrijving: waar gaat het over, voor wie, wat is er bekend.",
+              max_length=600, example="Tweede webinar van de reeks, over Gemengd Wonen in Utrecht."),
+        Field("registration", URL, "Optioneel: adres om je aan te melden (https:// of http://).",
+              required=False, example="https://example.org/aanmelden"),
+        Field("recording", URL, "Optioneel: adres van de opname (https:// of http://).",
+              required=False, example="https://example.org/opname"),
+        Field("sources", LIST, "Bronnen van de gegevens van het webinar (minstens één).", item=SOURCE,
+              min_items=1),
+        Field("last_reviewed", DATE, "Wanneer de gegevens voor het laatst zijn nagekeken of gewijzigd "
+              "(JJJJ-MM-DD). Zet bij elke wijziging de datum van vandaag: agenda's die het webinar al "
+              "hebben, nemen de wijziging dan over.", example="2026-11-22"),
+    ),
+)
+
+# Every schema by the name tools use for it (the JSON Schema export reads this).
+SCHEMAS = {"praktijkkaart": PRACTICE, "webinar": WEBINAR}

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .exports.calendars import calendar_files
+from .localtime import today_in_amsterdam
 from .pages import GeneratedPage, generate_pages
 from .practices import LoadResult, load_practices
 from .project import Project
+from .schedule import WebinarCalendar
 from .taxonomy import Taxonomy, load_taxonomy
 from .urls import SiteAddress
+from .webinars import load_webinars
+
+# A fixed "today" for a build (JJJJ-MM-DD): reproducible builds, and tests of what is upcoming.
+TODAY_VARIABLE = "PRAKTIJKBANK_TODAY"
+
+
+class SettingError(Exception):
+    """A build setting that cannot be used; the message is Dutch and says how to fix it."""
 
 
 @dataclass(frozen=True)
@@ -18,24 +30,46 @@ class SiteContent:
     project: Project
     taxonomy: Taxonomy
     result: LoadResult
-    pages: list[GeneratedPage]
+    pages: list[GeneratedPage]  # also the calendar files (.ics), which MkDocs copies as they are
+    calendar: WebinarCalendar = field(default_factory=WebinarCalendar)
     address: SiteAddress = field(default_factory=SiteAddress)  # where pages end up, for links and exports
 
     def watched_paths(self) -> list[Path]:
-        return [self.project.practices_dir, self.project.taxonomy_path]
+        return [self.project.practices_dir, self.project.webinars_dir, self.project.taxonomy_path]
+
+
+def build_today() -> dt.date:
+    """Today in the Netherlands, or the date in PRAKTIJKBANK_TODAY when it is set."""
+    fixed = os.environ.get(TODAY_VARIABLE, "").strip()
+    if not fixed:
+        return today_in_amsterdam()
+    try:
+        return dt.date.fromisoformat(fixed)
+    except ValueError:
+        raise SettingError(f"{TODAY_VARIABLE}='{fixed}' is geen datum (schrijf JJJJ-MM-DD)") from None
 
 
 def load_site_content(root: Path, today: dt.date | None = None, site_url: str | None = None,
                       directory_urls: bool = True) -> SiteContent:
-    """Load and check all content under ``root``; invalid cards are reported, valid ones kept.
+    """Load and check all content under ``root``; invalid cards and webinars are reported, valid ones kept.
 
-    ``site_url`` is where the site will be published (for absolute addresses in feeds and
-    open data); ``directory_urls`` is how the generator lays out pages (for links in raw
-    HTML, such as the map's markers). Raises ``TaxonomyError`` when taxonomy.yml itself is broken (nothing can be checked then).
+    ``site_url`` is where the site will be published (for absolute addresses in
+    calendar files, feeds and open data); ``directory_urls`` is how the generator lays out
+    pages (for links in raw HTML, such as the map's markers). Raises ``TaxonomyError`` when
+    taxonomy.yml itself is broken (nothing can be checked then), ``SettingError`` for a bad
+    PRAKTIJKBANK_TODAY.
     """
     project = Project(root)
     taxonomy = load_taxonomy(project.taxonomy_path)
-    result = load_practices(project.practice_files(), taxonomy, today or dt.date.today(), root=root)
+    today = today or build_today()
+    result = load_practices(project.practice_files(), taxonomy, today, root=root)
+    card_slugs = {p.stem for p in project.practice_files()}
+    webinars = load_webinars(project.webinar_files(), taxonomy, today, card_slugs, root=root)
+    # One list of problems for everything, so the hook reports them all and --strict fails on any.
+    result.problems.extend(webinars.problems)
+    result.files_checked += webinars.files_checked
     address = SiteAddress(site_url, directory_urls)
-    return SiteContent(project, taxonomy, result, generate_pages(result.practices, taxonomy, address),
-                       address=address)
+    calendar = WebinarCalendar(tuple(webinars.webinars), today, address)
+    pages = generate_pages(result.practices, taxonomy, calendar, address)
+    pages += [GeneratedPage(uri, ics) for uri, ics in calendar_files(calendar, result.by_slug())]
+    return SiteContent(project, taxonomy, result, pages, calendar, address)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Practice
+from ..schedule import WebinarCalendar
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .card import card_page
@@ -13,6 +14,7 @@ from .listing import card_src_uri
 from .map import OPEN_DATA_SRC
 from .open_data import open_data_page
 from .overview import OVERVIEW_SRC, facet_index_page, facet_value_page, overview_page
+from .webinars import WEBINARS_SRC, webinars_page
 
 
 @dataclass(frozen=True)
@@ -23,13 +25,16 @@ class GeneratedPage:
 
 
 def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
+                   calendar: WebinarCalendar | None = None,
                    address: SiteAddress | None = None) -> list[GeneratedPage]:
     by_slug = {p.slug: p for p in practices}
+    calendar = calendar or WebinarCalendar()
     address = address or SiteAddress()
     pages = [GeneratedPage(OVERVIEW_SRC, overview_page(practices, taxonomy, address)),
+             GeneratedPage(WEBINARS_SRC, webinars_page(calendar, by_slug)),
              GeneratedPage(OPEN_DATA_SRC, open_data_page(taxonomy, address))]
     for practice in practices:
-        pages.append(GeneratedPage(card_src_uri(practice.slug), card_page(practice, by_slug, taxonomy),
+        pages.append(GeneratedPage(card_src_uri(practice.slug), card_page(practice, by_slug, taxonomy, calendar),
                                    practice.source_path))
     for facet in FACETS:
         pages.append(GeneratedPage(facet.index_src_uri(), facet_index_page(facet, practices, taxonomy)))

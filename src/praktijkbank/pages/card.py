@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from ..models import Practice
 from ..related import related_practices
+from ..schedule import WebinarCalendar
 from ..taxonomy import Taxonomy
 from .facets import FACET_BY_VOCABULARY
 from .listing import card_src_uri, place_line
 from .map import card_location
 from .markup import dutch_date, front_matter, link, text
+from .webinars import webinars_section
 
 
 def _facet_links(vocabulary: str, keys: tuple[str, ...], taxonomy: Taxonomy, from_src: str) -> str:
@@ -80,7 +82,8 @@ def related_section(practice: Practice, by_slug: dict[str, Practice], taxonomy: 
     return f"## Verwante praktijken\n\n{items}\n"
 
 
-def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxonomy) -> str:
+def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxonomy,
+              calendar: WebinarCalendar | None = None) -> str:
     meta = {"title": practice.title, "description": practice.summary}
     parts = [
         front_matter(meta),
@@ -89,6 +92,7 @@ def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxono
         facts_panel(practice, taxonomy),
         card_location(practice, taxonomy),
         practice.body.strip() + "\n",
+        webinars_section(practice, calendar, by_slug),
         sources_section(practice),
         contact_section(practice),
         related_section(practice, by_slug, taxonomy),

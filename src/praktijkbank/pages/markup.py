@@ -31,10 +31,10 @@ def dutch_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def link(label: str, target_src: str, from_src: str) -> str:
+def link(label: str, target_src: str, from_src: str, fragment: str = "") -> str:
     """A Markdown link from one source page to another: MkDocs checks and rewrites it."""
     href = posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
-    return f"[{text(label)}]({href})"
+    return f"[{text(label)}]({href}{'#' + fragment if fragment else ''})"
 
 
 def front_matter(meta: dict) -> str:
