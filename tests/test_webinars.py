@@ -335,3 +335,21 @@ def test_a_bad_fixed_today_is_a_dutch_setting_error(monkeypatch):
     monkeypatch.setenv("PRAKTIJKBANK_TODAY", "22-11-2026")
     with pytest.raises(SettingError, match="PRAKTIJKBANK_TODAY='22-11-2026' is geen datum"):
         load_site_content(ROOT)
+
+
+# -- what the pages make of it ---------------------------------------------------------------------
+
+
+def test_past_sessions_link_their_recording_and_drop_registration(tmp_path, taxonomy):
+    from praktijkbank.pages.webinars import webinars_page
+    from praktijkbank.schedule import WebinarCalendar
+
+    content = changed("registration: https://example.org/aanmelden\n",
+                      "registration: https://example.org/aanmelden\nrecording: https://example.org/opname\n")
+    (webinar,) = check(tmp_path, taxonomy, {NAME: content}).webinars
+    past = webinars_page(WebinarCalendar((webinar,), today=dt.date(2022, 3, 23)), {})
+    assert "[Terugkijken](<https://example.org/opname>)" in past
+    assert "aanmelden" not in past, "aanmelden kan niet meer"
+    upcoming = webinars_page(WebinarCalendar((webinar,), today=dt.date(2022, 3, 22)), {})
+    assert "[Aanmelden](<https://example.org/aanmelden>)" in upcoming
+    assert upcoming.index('id="pb-webinars-upcoming"') < upcoming.index("webinar-2022-03-22-voorbeeld")
