@@ -22,7 +22,7 @@ class Province:
         return inside(point, self.detail)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: drawings of it are cached
 class Outlines:
     provinces: dict[str, Province]
     about: dict[str, str]

@@ -7,6 +7,7 @@ is up because RD's y axis is flipped into SVG's.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ class Frame:
     height: int
 
     @classmethod
+    @functools.cache
     def around(cls, outlines: Outlines) -> "Frame":
         min_x, min_y, max_x, max_y = outlines.bounds()
         return cls(
@@ -69,6 +71,13 @@ def path_data(polygons: tuple[Polygon, ...], frame: Frame) -> str:
                     previous = point
             parts.append(f"M{x0} {y0}l" + " ".join(steps) + "z")
     return "".join(parts)
+
+
+@functools.cache
+def _province_paths(outlines: Outlines, detailed: bool) -> dict[str, str]:
+    """Path data per province: the same on every page, so drawn once per build."""
+    frame = Frame.around(outlines)
+    return {key: path_data(p.detail if detailed else p.coarse, frame) for key, p in outlines.provinces.items()}
 
 
 def _spread(markers: list[Marker], frame: Frame, radius: float) -> list[tuple[Marker, float, float]]:
@@ -132,13 +141,12 @@ def draw_map(
     """
     frame = Frame.around(outlines)
     provinces = []
-    for key, province in outlines.provinces.items():
-        shape = province.detail if detailed else province.coarse
+    for key, d in _province_paths(outlines, detailed).items():
         classes = "pb-province pb-province--here" if key == highlight else "pb-province"
         fill = "#b2dfdb" if key == highlight else "#eef2f1"
         provinces.append(
             f'<path class="{classes}" data-province="{key}" fill="{fill}" stroke="#7b8a88" '
-            f'stroke-width="{3 if detailed else 8}" stroke-linejoin="round" d="{path_data(shape, frame)}"/>'
+            f'stroke-width="{3 if detailed else 8}" stroke-linejoin="round" d="{d}"/>'
         )
     dots = "".join(_marker(m, sx, sy, marker_radius) for m, sx, sy in _spread(markers, frame, marker_radius))
     named = f'role="group" aria-label="{html.escape(label, quote=True)}"' if label else 'aria-hidden="true"'
