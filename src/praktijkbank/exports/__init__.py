@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from .feed import write_feed
 from .opendata import write_open_data
+from .webinar_data import write_webinar_data
 
 if TYPE_CHECKING:
     from ..site import SiteContent
 
 Exporter = Callable[["SiteContent", Path], list[Path]]
 
-EXPORTERS: list[Exporter] = [write_open_data, write_feed]
+EXPORTERS: list[Exporter] = [write_open_data, write_feed, write_webinar_data]
 
 
 def write_exports(content: "SiteContent", site_dir: Path) -> list[Path]:

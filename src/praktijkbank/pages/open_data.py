@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from ..exports.formats import (FEED_FILE, FEED_SIZE, LIST_SEPARATOR, PRACTICES_CSV, PRACTICES_JSON,
-                               SCHEMA_VERSION)
+                               SCHEMA_VERSION, WEBINAR_KEYS, WEBINARS_JSON)
 from ..geo.places import load_gazetteer
 from ..geo.shapes import load_outlines
 from ..licence import ATTRIBUTION, CONTENT_LICENCE, CONTENT_LICENCE_URL
@@ -66,6 +66,9 @@ def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
         rows.extend(_field_rows(field, taxonomy))
     rows += ["| `source_path` | tekst | Het bestand van de kaart in de broncode, zoals `practices/naam.md`. |",
              "| `body` | tekst | De tekst van de kaart in Markdown, met de vaste kopjes. |"]
+    webinar_rows = ["| sleutel | toelichting |", "|---|---|"] + [
+        f"| `{key}` | {_cell(description)} |" for key, description in WEBINAR_KEYS.items()
+    ]
     vocabularies = []
     for name in ("scope", "provinces", "themes", "target_groups", "partner_roles", "status", "evidence"):
         vocabulary = taxonomy[name]
@@ -73,7 +76,7 @@ def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
         vocabularies.append(f"- **{text(vocabulary.plural)}:** {values}")
     outlines, places = load_outlines().about, load_gazetteer().about
     return "\n".join([
-        front_matter({"title": "Open data", "description": "De praktijken als open data: "
+        front_matter({"title": "Open data", "description": "De praktijken en webinars als open data: "
                       "JSON, CSV en een Atom-feed, met uitleg van de velden en de licentie."}),
         "# Open data\n",
         "Alles wat op de praktijkkaarten staat, is ook los te gebruiken: voor onderzoek, in een eigen "
@@ -84,6 +87,7 @@ def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
         "kaart en de tekst (JSON, UTF-8).",
         f"- {file_link(PRACTICES_CSV)}: dezelfde gegevens als tabel, één regel per kaart "
         "(CSV met komma's, UTF-8, eerste regel met de kolomnamen).",
+        f"- {file_link(WEBINARS_JSON)}: alle webinars (JSON, UTF-8).",
         f"- {file_link(FEED_FILE)}: een Atom-feed met nieuwe en bijgewerkte praktijken, voor een "
         "feedlezer. Een kaart komt bovenaan zodra de datum 'laatst nagekeken' verandert; de feed "
         f"bevat de {FEED_SIZE} meest recente kaarten.\n",
@@ -116,6 +120,10 @@ def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
         "Waar een veld een sleutel uit een woordenlijst heeft, staat in de bestanden de sleutel; op de "
         "site staat de naam erachter. De woordenlijsten (uit taxonomy.yml):\n",
         "\n".join(vocabularies) + "\n",
+        "## Velden van een webinar\n",
+        f"In {WEBINARS_JSON} is elk webinar een object met deze sleutels. Tijden staan in "
+        "Nederlandse tijd met de afwijking van UTC erbij (`2022-03-22T14:30:00+01:00`).\n",
+        "\n".join(webinar_rows) + "\n",
         "## De kaart van Nederland\n",
         "De kaart op de pagina Praktijken is bij het bouwen van de site getekend, zonder kaartdienst "
         "van buiten. De bronnen hebben hun eigen voorwaarden:\n",
