@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .body import check_headings, check_safe_html
 from .documents import Document, read_document
+from .freshness import check_freshness
 from .geo.check import check_map_place
+from .lookalikes import lookalike_message, lookalike_pairs
 from .models import Contact, Coordinates, Partner, Place, Practice, Source
-from .problems import Problem, ProblemLog
-from .schema import NL_LATITUDE, NL_LONGITUDE, PRACTICE, REQUIRED_HEADINGS
+from .problems import Problem, ProblemLog, Severity
+from .placeholders import report_placeholders
+from .schema import HEADINGS, NL_LATITUDE, NL_LONGITUDE, PRACTICE, REQUIRED_HEADINGS
 from .slugs import slugify
 from .suggest import closest
 from .taxonomy import Taxonomy
@@ -63,7 +67,9 @@ def load_practice_file(path: Path, display: str, taxonomy: Taxonomy, today: dt.d
 
 
 def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: Taxonomy, today: dt.date) -> Practice | None:
+    report_placeholders(doc, PRACTICE, HEADINGS, taxonomy, log)  # before the schema: one message per gap
     data = FieldChecker(doc, log, taxonomy, today).check(PRACTICE, doc.data, ())
+    check_freshness(doc, data, log, today)
     _check_place_rules(doc, data, log)
     check_map_place(doc, data, log, taxonomy)
     _check_contact(doc, data, log)
@@ -164,15 +170,18 @@ def load_practices(
     today: dt.date,
     root: Path | None = None,
     known_slugs: set[str] | None = None,
+    compare_with: Sequence[Practice] = (),
 ) -> LoadResult:
     """Load every card in ``paths``, then check what only the whole set can tell.
 
     ``known_slugs`` names cards outside ``paths`` that ``related`` may point to
-    (checking one card still knows the others in practices/).
+    (checking one card still knows the others in practices/); ``compare_with``
+    are valid cards outside ``paths`` that a new card may look like.
     """
     result = LoadResult()
     first_title: dict[str, tuple[str, str]] = {}
     first_slug: dict[str, str] = {}
+    located: dict[str, Path] = {}  # slug -> file of each valid card
     all_slugs = {p.stem for p in paths} | set(known_slugs or ())
     for path in sorted(paths):
         display = display_path(path, root)
@@ -205,8 +214,14 @@ def load_practices(
                     practice = None
         if practice is not None:
             result.practices.append(practice)
+            located[practice.slug] = path
         result.problems.extend(log.items)
     # A card whose related card turned out invalid still stands: the link is dropped at render time.
+    for practice, other in lookalike_pairs(result.practices, compare_with):
+        message, allowed = lookalike_message(other)
+        line = _field_line(located[practice.slug], practice.source_path, ("title",))
+        result.problems.append(Problem(practice.source_path, line, "title", message, allowed,
+                                       severity=Severity.WARNING))
     return result
 
 

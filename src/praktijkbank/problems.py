@@ -30,8 +30,12 @@ class Problem:
 
     def text(self) -> str:
         """``path:line: field: what is wrong (what is allowed). Bedoelde je …?``"""
+        return f"{self.path}:{self.line}: {self.detail()}"
+
+    def detail(self) -> str:
+        """The message without its place: ``field: what is wrong (what is allowed). Bedoelde je …?``"""
         warning = "let op: " if not self.is_error else ""
-        out = f"{self.path}:{self.line}: {self.field}: {warning}{self.message}"
+        out = f"{self.field}: {warning}{self.message}"
         if self.allowed:
             out += f" ({self.allowed})"
         if self.suggestion:

@@ -75,9 +75,9 @@ COORDINATES = Field(
     required=False,
     fields=(
         Field("lat", NUMBER, "Breedtegraad (WGS84), bijvoorbeeld 51.76.", minimum=NL_LATITUDE[0],
-              maximum=NL_LATITUDE[1], range_message="ligt buiten Nederland"),
+              maximum=NL_LATITUDE[1], range_message="ligt buiten Nederland", example=51.76),
         Field("lon", NUMBER, "Lengtegraad (WGS84), bijvoorbeeld 5.53.", minimum=NL_LONGITUDE[0],
-              maximum=NL_LONGITUDE[1], range_message="ligt buiten Nederland"),
+              maximum=NL_LONGITUDE[1], range_message="ligt buiten Nederland", example=5.53),
     ),
 )
 
@@ -145,8 +145,23 @@ PRACTICE = Field(
     ),
 )
 
+
+@dataclass(frozen=True)
+class Heading:
+    title: str
+    description: str  # what belongs under it: shown in the scaffold, the issue form and the docs
+
+
 # Level-2 headings every card body has, in this order, so cards compare side by side.
-REQUIRED_HEADINGS = ("In het kort", "Aanpak", "Wie werken samen", "Resultaten", "Lessen")
+HEADINGS = (
+    Heading("In het kort", "Wat is de praktijk, waar speelt ze en sinds wanneer? Twee tot vijf zinnen."),
+    Heading("Aanpak", "Hoe werkt het? Wat doen de partners anders dan gewoonlijk?"),
+    Heading("Wie werken samen", "Welke organisaties en bewoners doen mee, en wat doet ieder van hen?"),
+    Heading("Resultaten", "Wat levert het op, en wie zegt dat? Schrijf erbij als de partners de "
+                          "resultaten zelf melden."),
+    Heading("Lessen", "Wat kunnen anderen hiervan leren?"),
+)
+REQUIRED_HEADINGS = tuple(h.title for h in HEADINGS)
 
 WEBINAR = Field(
     "", MAPPING, "Een webinar: één bestand per sessie, webinars/<JJJJ-MM-DD>-<naam>.md.",
@@ -189,3 +204,49 @@ WEBINAR = Field(
 
 # Every schema by the name tools use for it (the JSON Schema export reads this).
 SCHEMAS = {"praktijkkaart": PRACTICE, "webinar": WEBINAR}
+
+# Short Dutch names of the fields, for forms, documentation and the JSON Schema titles.
+# A key means the same everywhere (``url`` is always a web address), so one word per key
+# serves every schema; tests/test_scaffold.py fails when a field has no label.
+LABELS = {
+    "title": "Titel",
+    "summary": "Samenvatting",
+    "place": "Plaats",
+    "scope": "Schaal",
+    "municipality": "Gemeente",
+    "neighbourhood": "Wijk of buurt",
+    "province": "Provincie",
+    "also_in": "Ook in",
+    "coordinates": "Ligging op de kaart",
+    "lat": "Breedtegraad",
+    "lon": "Lengtegraad",
+    "themes": "Thema's",
+    "target_groups": "Doelgroepen",
+    "partners": "Partners",
+    "name": "Naam",
+    "role": "Soort partner",
+    "started": "Gestart in",
+    "status": "Status",
+    "evidence": "Onderbouwing",
+    "sources": "Bronnen",
+    "url": "Webadres",
+    "publisher": "Uitgever",
+    "date": "Datum",
+    "contact": "Contact",
+    "organisation": "Organisatie",
+    "keywords": "Zoekwoorden",
+    "related": "Verwante kaarten",
+    "last_reviewed": "Laatst nagekeken",
+    "start": "Begin",
+    "end": "Einde",
+    "time_known": "Tijd bekend",
+    "organisers": "Organisatoren",
+    "practices": "Praktijken",
+    "description": "Beschrijving",
+    "registration": "Aanmelden",
+    "recording": "Opname",
+}
+
+
+def label(field: Field) -> str:
+    return LABELS.get(field.name, field.name)

@@ -1,0 +1,80 @@
+"""Placeholders left by ``praktijkbank nieuw``: an unfinished card must never pass the check.
+
+Every value the contributor still has to write is ``INVULLEN``. Each one left is
+reported once, with what belongs there; the value is then set aside (``REFUSED``)
+so the schema check does not report the same line again as a wrong value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .body import headings
+from .documents import Document
+from .problems import ProblemLog
+from .schema import LIST, MAPPING, VOCAB, Field, Heading
+from .taxonomy import Taxonomy
+from .yaml_tree import REFUSED, FieldPath, field_name
+
+PLACEHOLDER = "INVULLEN"
+
+
+def field_at(root: Field, path: FieldPath) -> Field | None:
+    """The schema field a value at ``path`` must match; None for a field the schema lacks."""
+    field: Field | None = root
+    for part in path:
+        if field is None:
+            return None
+        if isinstance(part, int):
+            field = field.item if field.kind == LIST else None
+        else:
+            field = field.child(part) if field.kind == MAPPING else None
+    return field
+
+
+def _hint(field: Field | None, taxonomy: Taxonomy) -> str:
+    if field is None:
+        return ""
+    if field.kind == VOCAB:
+        hint = taxonomy[field.vocabulary].allowed_text()
+    elif field.kind == LIST and field.item is not None and field.item.kind == VOCAB:
+        hint = taxonomy[field.item.vocabulary].allowed_text()
+    else:
+        hint = field.description.rstrip(".")
+    return hint if field.required else f"{hint}; of haal de regel weg, want dit veld is optioneel"
+
+
+def _placeholder_paths(value: Any, path: FieldPath = ()):
+    if isinstance(value, str) and PLACEHOLDER in value:
+        yield path
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _placeholder_paths(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _placeholder_paths(item, path + (index,))
+
+
+def _set_aside(data: Any, path: FieldPath) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = REFUSED
+
+
+def report_placeholders(doc: Document, root: Field, body_headings: tuple[Heading, ...],
+                        taxonomy: Taxonomy, log: ProblemLog) -> None:
+    """Report every ``INVULLEN`` in the front matter and the body of ``doc``."""
+    for path in list(_placeholder_paths(doc.data)):
+        log.add(doc.line_of(path), field_name(path), "nog niet ingevuld", _hint(field_at(root, path), taxonomy))
+        _set_aside(doc.data, path)
+    guidance = {h.title.lower(): h.description for h in body_headings}
+    sections = headings(doc.body, doc.body_first_line)
+    for offset, line in enumerate(doc.body.split("\n")):
+        if PLACEHOLDER not in line:
+            continue
+        number = doc.body_first_line + offset
+        above = [text for _, heading_line, text in sections if heading_line < number]
+        where = f" onder '## {above[-1]}'" if above else ""
+        hint = guidance.get(above[-1].lower(), "") if above else ""
+        log.add(number, "tekst", f"nog niet ingevuld{where}",
+                (hint + " " if hint else "") + f"Vervang de regel met {PLACEHOLDER} door eigen tekst")
