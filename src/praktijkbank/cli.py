@@ -12,13 +12,14 @@ import re
 import sys
 from pathlib import Path
 
+from .annotations import problems_as_github
+from .commands import nieuw, schema
+from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .practices import load_practices
 from .problems import problems_as_json, summary_line
 from .project import Project, ProjectNotFound
 from .taxonomy import TaxonomyError, load_taxonomy
 from .webinars import load_webinars
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 # argparse's own (English) error messages, in Dutch; our own messages pass through.
@@ -82,10 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, metavar="PAD",
                        help="kaarten, webinars of mappen (standaard: de mappen practices/ en webinars/ "
                             "van het project; bestanden in webinars/ worden als webinar gecontroleerd)")
-    check.add_argument("--format", choices=("tekst", "text", "json"), default="tekst",
-                       help="uitvoer als leesbare tekst (standaard) of als JSON voor hulpmiddelen")
+    check.add_argument("--format", choices=("tekst", "text", "json", "github"), default="tekst",
+                       help="uitvoer als leesbare tekst (standaard), als JSON voor hulpmiddelen, "
+                            "of als meldingen in een pull request op GitHub")
     check.add_argument("--today", type=_date, default=None, metavar="JJJJ-MM-DD",
                        help="de datum van vandaag (voor reproduceerbare controles)")
+    nieuw.register(commands, _date)
+    schema.register(commands)
     return parser
 
 
@@ -99,6 +103,13 @@ def _expand(paths: list[Path]) -> list[Path]:
         else:
             raise FileNotFoundError(path)
     return files
+
+
+def _other_cards(project: Project, card_files: list[Path], taxonomy, today: dt.date) -> list:
+    """The valid cards not being checked, so that a new card is compared with all existing ones."""
+    checked = {f.resolve() for f in card_files}
+    others = [f for f in project.practice_files() if f.resolve() not in checked]
+    return load_practices(others, taxonomy, today, root=Path.cwd()).practices if card_files and others else []
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -118,12 +129,15 @@ def run_check(args: argparse.Namespace) -> int:
     known = {p.stem for p in project.practice_files()}
     webinar_files = [f for f in files if project.is_webinar_file(f)]
     card_files = [f for f in files if not project.is_webinar_file(f)]
-    result = load_practices(card_files, taxonomy, today, root=Path.cwd(), known_slugs=known)
+    result = load_practices(card_files, taxonomy, today, root=Path.cwd(), known_slugs=known,
+                            compare_with=_other_cards(project, card_files, taxonomy, today))
     webinars = load_webinars(webinar_files, taxonomy, today, known | {f.stem for f in card_files}, root=Path.cwd())
     problems = sorted(result.problems + webinars.problems)
     files_checked = result.files_checked + webinars.files_checked
     if args.format == "json":
         print(problems_as_json(problems, files_checked))
+    elif args.format == "github":
+        print(problems_as_github(problems, files_checked))
     else:
         for problem in problems:
             print(problem.text())
@@ -136,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args)
+    if hasattr(args, "handler"):
+        return args.handler(args)
     parser.print_help()
     return EXIT_USAGE
 
