@@ -19,5 +19,21 @@ if [ ! -x "$chromium" ]; then
   fi
 fi
 
+# Pinned npm packages (tools/axe/package-lock.json, from the npm registry): axe-core for the
+# accessibility tests, iframe-worker for the offline bundle's vendored shim check.
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "npm ontbreekt; installeren met apt-get …"
+    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "npm ontbreekt. Installeer het met: sudo apt-get install nodejs npm" >&2
+    exit 2
+  fi
+fi
+# Only when the lock file is newer than the last install (npm ci writes node_modules/.package-lock.json).
+if [ ! tools/axe/node_modules/.package-lock.json -nt tools/axe/package-lock.json ]; then
+  npm ci --prefix tools/axe --no-audit --no-fund --loglevel=error
+fi
+
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"
