@@ -10,6 +10,7 @@ from pathlib import Path
 from .exports.calendars import calendar_files
 from .localtime import today_in_amsterdam
 from .pages import GeneratedPage, generate_pages
+from .pages.contributing import contributor_pages
 from .practices import LoadResult, load_practices
 from .project import Project
 from .schedule import WebinarCalendar
@@ -72,4 +73,5 @@ def load_site_content(root: Path, today: dt.date | None = None, site_url: str | 
     calendar = WebinarCalendar(tuple(webinars.webinars), today, address)
     pages = generate_pages(result.practices, taxonomy, calendar, address)
     pages += [GeneratedPage(uri, ics) for uri, ics in calendar_files(calendar, result.by_slug())]
+    pages += contributor_pages(result.practices, taxonomy, today)
     return SiteContent(project, taxonomy, result, pages, calendar, address)

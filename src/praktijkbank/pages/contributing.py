@@ -1,0 +1,154 @@
+"""Pages for contributors and maintainers, made from the schema and the cards.
+
+"Velden van een kaart" documents every field from the same declarations the check
+uses; "Te herzien" lists the cards due for their yearly review, oldest first; the
+JSON Schemas are served beside them. All live under /bijdragen/ and /schemas/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..freshness import age_text, due_for_review
+from ..json_schema import all_json_schemas, schema_path
+from ..models import Practice
+from ..schema import HEADINGS, LIST, MAPPING, PRACTICE, SCHEMAS, TEXT, VOCAB, Field, label
+from ..taxonomy import Taxonomy
+from . import GeneratedPage
+from .listing import card_src_uri
+from .markup import dutch_date, front_matter, link, text
+
+CONTRIBUTING_FOLDER = "bijdragen"
+FIELDS_SRC = f"{CONTRIBUTING_FOLDER}/velden.md"
+REVIEW_SRC = f"{CONTRIBUTING_FOLDER}/te-herzien.md"
+
+
+def _cell(value: str) -> str:
+    """Text made safe for a Markdown table cell (a '|' would end the cell)."""
+    return text(value).replace("|", "\\|")
+
+
+def _vocabulary_anchor(vocabulary: str) -> str:
+    return f"woordenlijst-{vocabulary.replace('_', '-')}"
+
+
+def _example(field: Field) -> str:
+    example = field.example
+    if example is None:
+        return ""
+    shown = ", ".join(map(str, example)) if isinstance(example, list) else str(example).lower() \
+        if isinstance(example, bool) else str(example)
+    return f"`{shown}`" if "`" not in shown else _cell(shown)
+
+
+def _field_rows(field: Field, taxonomy: Taxonomy, path: str) -> list[str]:
+    explanation = f"**{_cell(label(field))}.** {_cell(field.description)}"
+    if field.kind == TEXT and field.max_length:
+        explanation += f" Hoogstens {field.max_length} tekens."
+    vocabulary_field = field.item if field.kind == LIST and field.item.kind == VOCAB else field
+    if vocabulary_field.kind == VOCAB:
+        plural = taxonomy[vocabulary_field.vocabulary].plural
+        explanation += f" Kies uit de woordenlijst [{_cell(plural)}](#{_vocabulary_anchor(vocabulary_field.vocabulary)})."
+    rows = [f"| `{path}` | {explanation} | {'ja' if field.required else 'nee'} | {_example(field)} |"]
+    if field.kind == MAPPING:
+        for child in field.fields:
+            rows += _field_rows(child, taxonomy, f"{path}.{child.name}")
+    elif field.kind == LIST and field.item.kind == MAPPING:
+        for child in field.item.fields:
+            rows += _field_rows(child, taxonomy, f"{path}[].{child.name}")
+    return rows
+
+
+def _fields_table(root: Field, taxonomy: Taxonomy) -> str:
+    rows = ["| Veld | Uitleg | Verplicht | Voorbeeld |", "|---|---|---|---|"]
+    for field in root.fields:
+        rows += _field_rows(field, taxonomy, field.name)
+    return "\n".join(rows) + "\n"
+
+
+def _vocabularies(taxonomy: Taxonomy) -> str:
+    used: list[str] = []
+
+    def collect(field: Field) -> None:  # in the order the fields come, as in the tables above
+        if field.vocabulary and field.vocabulary not in used:
+            used.append(field.vocabulary)
+        for inner in (*field.fields, *([field.item] if field.item else [])):
+            collect(inner)
+
+    for root in SCHEMAS.values():
+        collect(root)
+    parts = ["## Woordenlijsten\n",
+             "In een bestand schrijft u de waarde uit de linkerkolom; de site toont de rechterkolom. "
+             "De lijsten staan in `taxonomy.yml`.\n"]
+    for name in used:
+        vocabulary = taxonomy[name]
+        rows = "\n".join(f"| `{key}` | {_cell(shown)} |" for key, shown in vocabulary.values.items())
+        parts.append(f"### {text(vocabulary.plural)} {{#{_vocabulary_anchor(name)}}}\n\n"
+                     f"| Waarde | Op de site |\n|---|---|\n{rows}\n")
+    return "\n".join(parts)
+
+
+def fields_page(taxonomy: Taxonomy) -> str:
+    schema_links = " · ".join(link(f"{name}.schema.json", schema_path(name), FIELDS_SRC) for name in SCHEMAS)
+    headings = "\n".join(f"{i}. **{text(h.title)}**: {text(h.description)}" for i, h in enumerate(HEADINGS, 1))
+    sections = [
+        front_matter({"title": "Velden van een kaart",
+                      "description": "Alle velden van een praktijkkaart en een webinar, met uitleg en voorbeelden."}),
+        "# Velden van een kaart\n",
+        "Deze pagina wordt gemaakt uit het schema van de Praktijkbank, net als de controle "
+        "(`praktijkbank check`), de lege kaart van `praktijkbank nieuw` en het aanmeldformulier. "
+        "Wat hier staat, is dus precies wat de controle vraagt.\n",
+        f"Voor editors en hulpmiddelen is er ook een JSON Schema: {schema_links}.\n",
+        "## Praktijkkaart\n",
+        "Een kaart is een bestand `practices/<naam>.md`. Bovenaan staat tussen twee regels `---` de kop "
+        "met de velden hieronder; daaronder de tekst.\n",
+        _fields_table(PRACTICE, taxonomy),
+        "### Koppen in de tekst\n",
+        "De tekst van elke kaart heeft deze koppen (`## …`), in deze volgorde, zodat kaarten naast "
+        "elkaar te leggen zijn:\n",
+        headings + "\n",
+    ]
+    for name, root in SCHEMAS.items():
+        if root is not PRACTICE:
+            sections += [f"## {text(name.capitalize())}\n", text(root.description) + "\n",
+                         _fields_table(root, taxonomy)]
+    sections.append(_vocabularies(taxonomy))
+    return "\n".join(sections)
+
+
+def review_page(practices: list[Practice], today: dt.date) -> str:
+    due = due_for_review(practices, today)
+    intro = (
+        "Elke kaart wordt minstens eens per jaar nagekeken: kloppen de feiten nog met de bronnen, "
+        "en loopt de praktijk nog? Hier staan de kaarten die langer dan een jaar niet zijn "
+        f"nagekeken, de oudste eerst. Stand op {dutch_date(today)}.\n"
+    )
+    how = (
+        "## Zo kijkt u een kaart na\n\n"
+        "1. Open de kaart en lees de bronnen onderaan opnieuw.\n"
+        "2. Pas aan wat niet meer klopt, en noem nieuwe bronnen onder `sources`.\n"
+        "3. Zet `last_reviewed` op de datum van vandaag.\n"
+        f"4. Stuur de wijziging in als pull request; zie {link('Bijdragen', f'{CONTRIBUTING_FOLDER}/index.md', REVIEW_SRC)}.\n"
+    )
+    if not due:
+        listing = "Alle kaarten zijn het afgelopen jaar nagekeken. Er is nu niets te herzien.\n"
+    else:
+        rows = [f"| {link(p.title, card_src_uri(p.slug), REVIEW_SRC).replace('|', chr(92) + '|')} "
+                f"| {_cell(p.place.label())} | {dutch_date(p.last_reviewed)} "
+                f"| {age_text(p.last_reviewed, today)} | `{p.source_path}` |" for p in due]
+        count = "1 kaart" if len(due) == 1 else f"{len(due)} kaarten"
+        listing = (f"{count} te herzien.\n\n"
+                   "| Kaart | Plaats | Laatst nagekeken | Geleden | Bestand |\n|---|---|---|---|---|\n"
+                   + "\n".join(rows) + "\n")
+    return "\n".join([
+        front_matter({"title": "Te herzien",
+                      "description": "Praktijkkaarten die langer dan een jaar niet zijn nagekeken."}),
+        "# Te herzien\n", intro, listing, how,
+    ])
+
+
+def contributor_pages(practices: list[Practice], taxonomy: Taxonomy, today: dt.date) -> list[GeneratedPage]:
+    """The two pages, and the JSON Schemas as files of their own (MkDocs copies them as they are)."""
+    pages = [GeneratedPage(FIELDS_SRC, fields_page(taxonomy)), GeneratedPage(REVIEW_SRC, review_page(practices, today))]
+    pages += [GeneratedPage(path, schema) for path, schema in all_json_schemas(taxonomy).items()]
+    return pages
