@@ -37,7 +37,8 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     try:
         _content = site.load_site_content(root, site_url=config.site_url or None,
-                                          directory_urls=config.use_directory_urls)
+                                          directory_urls=config.use_directory_urls,
+                                          offline=config.extra.get("praktijkbank_offline"))  # praktijkbank export
     except (taxonomy.TaxonomyError, site.SettingError) as exc:
         raise PluginError(str(exc)) from exc
     for problem in sorted(_content.result.problems):

@@ -19,6 +19,19 @@ if [ ! -x "$chromium" ]; then
   fi
 fi
 
+# Firefox (Debian's firefox-esr): the offline bundle is opened in it too (tests/test_offline_bundle.py).
+firefox="${PRAKTIJKBANK_FIREFOX:-firefox-esr}"
+if ! command -v "$firefox" >/dev/null; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Firefox ontbreekt; installeren met apt-get …"
+    apt-get update -qq && apt-get install -y -qq firefox-esr >/dev/null
+  else
+    echo "Firefox ontbreekt. Installeer het met: sudo apt-get install firefox-esr" >&2
+    echo "(of zet PRAKTIJKBANK_FIREFOX op het pad van een Firefox)" >&2
+    exit 2
+  fi
+fi
+
 # Pinned npm packages (tools/axe/package-lock.json, from the npm registry): axe-core for the
 # accessibility tests, iframe-worker for the offline bundle's vendored shim check.
 if ! command -v npm >/dev/null; then

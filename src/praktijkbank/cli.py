@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .annotations import problems_as_github
-from .commands import nieuw, schema
+from .commands import export, nieuw, schema
 from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .practices import load_practices
 from .problems import problems_as_json, summary_line
@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="de datum van vandaag (voor reproduceerbare controles)")
     nieuw.register(commands, _date)
     schema.register(commands)
+    export.register(commands)
     return parser
 
 

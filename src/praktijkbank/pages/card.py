@@ -19,9 +19,14 @@ def _facet_links(vocabulary: str, keys: tuple[str, ...], taxonomy: Taxonomy, fro
     return ", ".join(link(labels.label_of(k), facet.src_uri(k), from_src) for k in keys)
 
 
-def facts_panel(practice: Practice, taxonomy: Taxonomy) -> str:
-    """The same facts, in the same order, on every card, so cards compare side by side."""
-    src = card_src_uri(practice.slug)
+def facts_panel(practice: Practice, taxonomy: Taxonomy, from_src: str | None = None,
+                title_id: str = "pb-facts-title", heading: str = "h2") -> str:
+    """The same facts, in the same order, on every card, so cards compare side by side.
+
+    Another page showing the panel (the printable card set) passes its own
+    ``from_src`` for the links, a ``title_id`` unique on that page, and its heading level.
+    """
+    src = from_src or card_src_uri(practice.slug)
     place = practice.place
     facts: list[tuple[str, str]] = []
     where = text(place.label())
@@ -46,8 +51,8 @@ def facts_panel(practice: Practice, taxonomy: Taxonomy) -> str:
         f'<dt>{label}</dt>\n<dd markdown="span">{value}</dd>' for label, value in facts
     )
     return (
-        '<aside class="pb-facts" aria-labelledby="pb-facts-title" markdown>\n'
-        '<h2 id="pb-facts-title" class="pb-facts-title">Kenmerken</h2>\n'
+        f'<aside class="pb-facts" aria-labelledby="{title_id}" markdown>\n'
+        f'<{heading} id="{title_id}" class="pb-facts-title">Kenmerken</{heading}>\n'
         f'<dl markdown>\n{rows}\n</dl>\n'
         "</aside>\n"
     )

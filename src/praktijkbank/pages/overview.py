@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import Practice
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
+from .cardset import CARDSET_SRC
 from .facets import FACETS, Facet
 from .listing import PRACTICES_FOLDER, entries
 from .map import overview_map
@@ -73,6 +74,9 @@ def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAd
         '<p class="pb-empty" id="pb-empty" hidden>Geen praktijken gevonden met deze filters. '
         "Haal een vinkje weg of wis alle filters.</p>\n",
         browse_section(practices, taxonomy, OVERVIEW_SRC),
+        "## Op papier\n",
+        f"De {link('kaartenset', CARDSET_SRC, OVERVIEW_SRC)} zet alle kaarten klaar om af te drukken, "
+        "elke kaart op een eigen A4.\n",
     ])
 
 
