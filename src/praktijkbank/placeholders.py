@@ -14,7 +14,7 @@ from .documents import Document
 from .problems import ProblemLog
 from .schema import LIST, MAPPING, VOCAB, Field, Heading
 from .taxonomy import Taxonomy
-from .yaml_tree import REFUSED, FieldPath, field_name
+from .yaml_tree import REFUSED, FieldPath, field_name, strings_in
 
 PLACEHOLDER = "INVULLEN"
 
@@ -44,17 +44,6 @@ def _hint(field: Field | None, taxonomy: Taxonomy) -> str:
     return hint if field.required else f"{hint}; of haal de regel weg, want dit veld is optioneel"
 
 
-def _placeholder_paths(value: Any, path: FieldPath = ()):
-    if isinstance(value, str) and PLACEHOLDER in value:
-        yield path
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _placeholder_paths(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _placeholder_paths(item, path + (index,))
-
-
 def _set_aside(data: Any, path: FieldPath) -> None:
     for part in path[:-1]:
         data = data[part]
@@ -64,7 +53,7 @@ def _set_aside(data: Any, path: FieldPath) -> None:
 def report_placeholders(doc: Document, root: Field, body_headings: tuple[Heading, ...],
                         taxonomy: Taxonomy, log: ProblemLog) -> None:
     """Report every ``INVULLEN`` in the front matter and the body of ``doc``."""
-    for path in list(_placeholder_paths(doc.data)):
+    for path in [path for path, text in strings_in(doc.data) if PLACEHOLDER in text]:
         log.add(doc.line_of(path), field_name(path), "nog niet ingevuld", _hint(field_at(root, path), taxonomy))
         _set_aside(doc.data, path)
     guidance = {h.title.lower(): h.description for h in body_headings}

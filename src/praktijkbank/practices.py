@@ -22,7 +22,7 @@ from .slugs import slugify
 from .suggest import closest
 from .taxonomy import Taxonomy
 from .validate import INVALID, SLUG_PATTERN, FieldChecker
-from .yaml_tree import field_name
+from .yaml_tree import field_name, strings_in
 
 _PERSONAL_DATA = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+31|\b0)[\s-]?\d(?:[\s-]?\d){7,}")
 
@@ -83,20 +83,8 @@ def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: 
 
 def check_front_matter_html(doc: Document, log: ProblemLog) -> None:
     """Raw HTML that could run script is refused in every text of the front matter too."""
-    for path, text in _strings(doc.data, ()):
+    for path, text in strings_in(doc.data):
         check_safe_html(text, doc.line_of(path), field_name(path), log)
-
-
-def _strings(value: Any, path: tuple):
-    """Every string in the front matter with its field path."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, path + (index,))
 
 
 def _check_place_rules(doc: Document, data: Any, log: ProblemLog) -> None:

@@ -63,6 +63,18 @@ _YAML_PROBLEMS_NL = {
 }
 
 
+def strings_in(value: Any, path: FieldPath = ()):
+    """Every string in a tree of plain values, with its field path: ``(("partners", 0, "name"), "…")``."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings_in(item, path + (index,))
+
+
 def field_name(path: FieldPath) -> str:
     """('partners', 1, 'role') -> 'partners[2].role' (people count from 1)."""
     out = ""
