@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Practice
+from ..related import RelatedIndex
 from ..schedule import WebinarCalendar
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
@@ -33,8 +34,10 @@ def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
     pages = [GeneratedPage(OVERVIEW_SRC, overview_page(practices, taxonomy, address)),
              GeneratedPage(WEBINARS_SRC, webinars_page(calendar, by_slug)),
              GeneratedPage(OPEN_DATA_SRC, open_data_page(taxonomy, address))]
+    related = RelatedIndex(practices)
     for practice in practices:
-        pages.append(GeneratedPage(card_src_uri(practice.slug), card_page(practice, by_slug, taxonomy, calendar),
+        pages.append(GeneratedPage(card_src_uri(practice.slug),
+                                   card_page(practice, by_slug, taxonomy, calendar, related),
                                    practice.source_path))
     for facet in FACETS:
         pages.append(GeneratedPage(facet.index_src_uri(), facet_index_page(facet, practices, taxonomy)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Practice
-from ..related import related_practices
+from ..related import RelatedIndex
 from ..schedule import WebinarCalendar
 from ..taxonomy import Taxonomy
 from .facets import FACET_BY_VOCABULARY
@@ -75,8 +75,10 @@ def contact_section(practice: Practice) -> str:
     return f"## Contact\n\n{line}\n"
 
 
-def related_section(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxonomy) -> str:
-    related = related_practices(practice, by_slug)
+def related_section(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxonomy,
+                    index: RelatedIndex | None = None) -> str:
+    """``index``: one RelatedIndex for all cards of a build (building it per card costs the square)."""
+    related = (index or RelatedIndex(by_slug.values())).related(practice)
     if not related:
         return ""
     src = card_src_uri(practice.slug)
@@ -88,7 +90,7 @@ def related_section(practice: Practice, by_slug: dict[str, Practice], taxonomy: 
 
 
 def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxonomy,
-              calendar: WebinarCalendar | None = None) -> str:
+              calendar: WebinarCalendar | None = None, related: RelatedIndex | None = None) -> str:
     meta = {"title": practice.title, "description": practice.summary}
     parts = [
         front_matter(meta),
@@ -100,6 +102,6 @@ def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxono
         webinars_section(practice, calendar, by_slug),
         sources_section(practice),
         contact_section(practice),
-        related_section(practice, by_slug, taxonomy),
+        related_section(practice, by_slug, taxonomy, related),
     ]
     return "\n".join(part for part in parts if part)
