@@ -138,8 +138,11 @@ def test_the_note_escapes_and_says_what_and_where():
 def test_the_date_is_the_newest_content_date_or_source_date_epoch(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert content_date([dt.date(2025, 1, 2), dt.date(2026, 3, 4)]) == dt.date(2026, 3, 4)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert content_date([dt.date(2026, 3, 4)]) == dt.date(2023, 11, 14)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    assert content_date([dt.date(2026, 3, 4)]) == dt.date(2027, 1, 15)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14: before the content
+    with pytest.raises(EditionError, match=r"SOURCE_DATE_EPOCH \(2023-11-14\) ligt vóór de nieuwste datum"):
+        content_date([dt.date(2026, 3, 4)])
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "gisteren")
     with pytest.raises(EditionError, match="SOURCE_DATE_EPOCH='gisteren' is geen tijdstip"):
         content_date([dt.date(2026, 3, 4)])

@@ -119,13 +119,18 @@ class OfflineEdition:
 
 def content_date(dates: Iterable[dt.date]) -> dt.date:
     """The edition's date: SOURCE_DATE_EPOCH when set, else the newest of ``dates``."""
-    epoch = os.environ.get(EPOCH_VARIABLE, "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            raise EditionError(f"{EPOCH_VARIABLE}='{epoch}' is geen tijdstip (seconden sinds 1970)") from None
     dates = list(dates)
     if not dates:
         raise EditionError("er is geen inhoud om een datum aan te ontlenen")
-    return max(dates)
+    epoch = os.environ.get(EPOCH_VARIABLE, "").strip()
+    if not epoch:
+        return max(dates)
+    try:
+        day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    except (ValueError, OverflowError, OSError):
+        raise EditionError(f"{EPOCH_VARIABLE}='{epoch}' is geen tijdstip (seconden sinds 1970)") from None
+    if day < max(dates):
+        # The build checks dates against this day: a later review would count as "in the future".
+        raise EditionError(f"{EPOCH_VARIABLE} ({day.isoformat()}) ligt vóór de nieuwste datum in de inhoud "
+                           f"({max(dates).isoformat()}); kies een later tijdstip of laat hem weg")
+    return day

@@ -8,7 +8,7 @@ What a page opened as a file cannot do, and what is done about it:
   licence (see worker_shim.py), stands in; the page's Content-Security-Policy
   gets the hash of the one inline script the shim writes, per page;
 - rely on ``'self'`` in that policy: ``file:`` is added beside it (``offline_policy``);
-- a sitemap is for search engines on the web; it is left out.
+- a sitemap and a 404 page are for the web; they are left out.
 
 Page addresses as files (``praktijken/x.html``) are the build's business
 (``use_directory_urls: false``); this step only finishes what the build wrote.
@@ -25,7 +25,8 @@ from .worker_shim import LICENSE_FILE, SHIM_FILE, SITE_FOLDER, bootstrap_hash
 
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_SCRIPT = "search/search_index.js"
-LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz")
+# For web servers and search engines, of no use from a stick (404.html links from the site root).
+LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz", "404.html")
 
 _POLICY = re.compile(
     r"""(<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*\bcontent=")([^"]*)(")""",
