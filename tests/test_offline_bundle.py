@@ -387,3 +387,31 @@ def test_bundle_works_in_firefox_from_file(firefox, full_bundle, practices, cont
     firefox.open(full_bundle.url("webinars/index.html"))
     assert firefox.js("return document.querySelectorAll('.pb-webinar-title').length") == len(content.calendar.webinars)
     assert firefox.js(_NOT_FROM_DISK) == []
+
+
+# -- the card set on the site, with the overview's filters ------------------------------
+
+def test_card_set_on_the_site_prints_the_cards_the_overview_filter_chose(browser_page, site_url, practices,
+                                                                        tmp_path):
+    from pypdf import PdfReader
+
+    page, requests = browser_page
+    page.goto(f"{site_url}praktijken/")
+    page.locator(f'input[name="thema"][value="{THEME}"]').check()
+    link = page.locator("a.pb-cardset-link")
+    page.wait_for_function("() => document.querySelector('a.pb-cardset-link').search !== ''")
+    link.click()
+    page.wait_for_url(f"{site_url}kaartenset/?thema={THEME}")
+
+    homeless = sorted((p for p in practices if THEME in p.themes), key=lambda p: p.title.casefold())
+    shown = page.locator(".pb-print-card:visible h2").all_inner_texts()
+    assert shown == [p.title for p in homeless]
+    assert page.locator("#pb-cardset-count").inner_text().startswith(f"{len(homeless)} van de {len(practices)} kaarten")
+
+    pdf = tmp_path / "gekozen.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    sheets = [" ".join(s.extract_text().split()) for s in PdfReader(str(pdf)).pages]
+    assert len(sheets) == len(homeless), [s[:60] for s in sheets]
+    for sheet, card in zip(sheets, homeless):
+        assert sheet.startswith(card.title), (card.title, sheet[:60])
+    assert requests.foreign(site_url) == []

@@ -7,6 +7,10 @@ the small map, webinars (they date), related cards (links between sheets). The
 layout on paper (one sheet per card, no navigation, header or footer, web
 addresses printed after their links) is in docs/assets/print.css.
 
+With filters in its address (``?thema=dakloosheid``, as the overview writes them)
+docs/assets/kaartenset.js shows and prints only the matching cards; the overview's
+link here carries its filters along.
+
 The page lives at the same folder depth as the cards, so the facts panel's
 links are the cards' own. Headings move one level down: the page has its own
 title, each card's title is a level-2 heading.
@@ -19,7 +23,7 @@ from ..models import Practice
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .card import contact_section, facts_panel, sources_section
-from .listing import card_src_uri
+from .listing import card_src_uri, facet_data
 from .markup import attr, front_matter, link, text
 
 CARDSET_FOLDER = "kaartenset"
@@ -38,7 +42,7 @@ def _card_sheet(practice: Practice, taxonomy: Taxonomy, live: SiteAddress) -> st
         contact_section(practice),
     ]))
     return "\n".join([
-        f'<article class="pb-print-card" aria-labelledby="{title_id}" markdown>\n',
+        f'<article class="pb-print-card" aria-labelledby="{title_id}"{facet_data(practice)} markdown>\n',
         f'<h2 id="{title_id}" markdown="span">{link(practice.title, card_src_uri(practice.slug), CARDSET_SRC)}</h2>\n',
         f'<p class="pb-lead" markdown="span">{text(practice.summary)}</p>\n',
         address,
@@ -65,6 +69,8 @@ def cardset_page(practices: list[Practice], taxonomy: Taxonomy, live: SiteAddres
         f"Deze pagina zet {count} onder elkaar, om af te drukken voor een bijeenkomst. Kies in de browser "
         "**Afdrukken** (Ctrl+P, op een Mac Cmd+P): elke kaart komt op een eigen A4, zonder menu of "
         "zoekbalk, en webadressen worden achter hun link afgedrukt.\n",
+        # docs/assets/kaartenset.js: only the cards matching the overview's filters (?thema=…).
+        '<p class="pb-cardset-count" id="pb-cardset-count" role="status" hidden></p>\n',
         "</div>\n",
         f'<div class="pb-cardset" markdown>\n\n{sheets}\n</div>\n',
     ])

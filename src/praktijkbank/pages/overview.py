@@ -75,8 +75,8 @@ def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAd
         "Haal een vinkje weg of wis alle filters.</p>\n",
         browse_section(practices, taxonomy, OVERVIEW_SRC),
         "## Op papier\n",
-        f"De {link('kaartenset', CARDSET_SRC, OVERVIEW_SRC)} zet alle kaarten klaar om af te drukken, "
-        "elke kaart op een eigen A4.\n",
+        f"De {link('kaartenset', CARDSET_SRC, OVERVIEW_SRC)}{{: .pb-cardset-link }} zet de kaarten klaar om af "
+        "te drukken, elke kaart op een eigen A4: alle kaarten, of met filters hierboven alleen de gekozen.\n",
     ])
 
 
