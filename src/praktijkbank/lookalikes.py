@@ -11,8 +11,10 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import Practice
 
@@ -28,23 +30,57 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", plain.casefold()) if w not in _STOPWORDS]
 
 
-def place_keys(practice: Practice) -> set[str]:
-    place = practice.place
-    if place.is_national:
-        return {_NATIONAL}
-    return {" ".join(_words(m)) for m in (place.municipality, *place.also_in) if m}
+@dataclass(frozen=True)
+class _Names:
+    """What the comparison needs of one card, worked out once (a check compares many pairs)."""
+
+    practice: Practice
+    title: tuple[str, ...]
+    keywords: frozenset[tuple[str, ...]]
+    place_words: frozenset[str]
+    place_keys: frozenset[str]
+
+    @classmethod
+    def of(cls, practice: Practice) -> "_Names":
+        place = practice.place
+        parts = (place.municipality, place.neighbourhood, *place.also_in)
+        keys = {_NATIONAL} if place.is_national else \
+            {" ".join(_words(m)) for m in (place.municipality, *place.also_in) if m}
+        return cls(
+            practice=practice,
+            title=tuple(_words(practice.title)),
+            keywords=frozenset(words for words in (tuple(_words(k)) for k in practice.keywords) if words),
+            place_words=frozenset(w for part in parts if part for w in _words(part)),
+            place_keys=frozenset(keys),
+        )
 
 
-def _place_words(practice: Practice) -> set[str]:
-    place = practice.place
-    return {w for part in (place.municipality, place.neighbourhood, *place.also_in) if part for w in _words(part)}
+@lru_cache(maxsize=None)
+def _letters(word: str) -> Counter:
+    return Counter(word)
 
 
+@lru_cache(maxsize=1 << 16)
 def _same_word(a: str, b: str) -> bool:
     """Equal, or a typo of each other ('ruwaart', 'ruwaard'); short words must be equal."""
     if a == b:
         return True
-    return min(len(a), len(b)) >= _TYPO_MIN_LENGTH and difflib.SequenceMatcher(None, a, b).ratio() >= _TYPO_RATIO
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < _TYPO_MIN_LENGTH or 2 * shorter / (shorter + longer) < _TYPO_RATIO:
+        return False  # the lengths alone keep the ratio below the bar
+    shared = sum((_letters(a) & _letters(b)).values())
+    if 2 * shared / (shorter + longer) < _TYPO_RATIO:
+        return False  # so do the letters they share (an upper bound of the ratio, cheaply)
+    return difflib.SequenceMatcher(None, a, b).ratio() >= _TYPO_RATIO
+
+
+def _alike(mine: Sequence[str], theirs: Sequence[str], place_words: frozenset[str]) -> bool:
+    core_mine = {w for w in mine if w not in place_words} or set(mine)
+    core_theirs = {w for w in theirs if w not in place_words} or set(theirs)
+    if not core_mine or not core_theirs:
+        return False
+    fewer, more = sorted((core_mine, core_theirs), key=len)
+    return all(word in more or any(_same_word(word, other) for other in more) for word in fewer)
 
 
 def names_alike(name: str, other: str, place_words: frozenset[str] = frozenset()) -> bool:
@@ -52,24 +88,16 @@ def names_alike(name: str, other: str, place_words: frozenset[str] = frozenset()
     in the other (typos forgiven), place names aside. 'Kaart A' and 'Kaart Z' are not: a
     distinguishing word differs.
     """
-    mine, theirs = _words(name), _words(other)
-    core_mine = [w for w in mine if w not in place_words] or mine
-    core_theirs = [w for w in theirs if w not in place_words] or theirs
-    if not core_mine or not core_theirs:
-        return False
-    fewer, more = sorted((set(core_mine), set(core_theirs)), key=len)
-    return all(any(_same_word(word, candidate) for candidate in more) for word in fewer)
+    return _alike(_words(name), _words(other), place_words)
 
 
-def _looks_like(practice: Practice, other: Practice) -> bool:
-    if other.slug in practice.related or practice.slug in other.related:
+def _looks_like(a: _Names, b: _Names) -> bool:
+    if b.practice.slug in a.practice.related or a.practice.slug in b.practice.related:
         return False  # known to be different practices
-    ignore = frozenset(_place_words(practice) | _place_words(other))
-    if names_alike(practice.title, other.title, ignore):
+    # Another name of the other practice: 'Majella Wonen' is a keyword of 'Gemengd Wonen'.
+    if a.title in b.keywords or b.title in a.keywords:
         return True
-    # Another name of the existing practice: 'Majella Wonen' is a keyword of 'Gemengd Wonen'.
-    title = _words(practice.title)
-    return any(title == _words(keyword) for keyword in other.keywords)
+    return _alike(a.title, b.title, a.place_words | b.place_words)
 
 
 def lookalike_pairs(checked: Sequence[Practice], others: Sequence[Practice] = ()) -> Iterator[tuple[Practice, Practice]]:
@@ -78,18 +106,22 @@ def lookalike_pairs(checked: Sequence[Practice], others: Sequence[Practice] = ()
     ``others`` are valid cards that are not being checked themselves (checking
     one new card still compares it with all the others).
     """
-    by_place: dict[str, list[Practice]] = defaultdict(list)
-    seen: set[str] = set()
-    for practice in (*checked, *others):
-        if practice.slug not in seen:
-            seen.add(practice.slug)
-            for key in place_keys(practice):
-                by_place[key].append(practice)
+    names = {p.slug: _Names.of(p) for p in (*others, *checked)}
+    by_place: dict[str, list[_Names]] = defaultdict(list)
+    for card in names.values():
+        for key in card.place_keys:
+            by_place[key].append(card)
+    decided: dict[tuple[str, str], bool] = {}  # the test is symmetric: each pair once
     for practice in checked:
-        candidates = {o.slug: o for key in place_keys(practice) for o in by_place[key] if o.slug != practice.slug}
-        for other in sorted(candidates.values(), key=lambda o: o.slug):
-            if _looks_like(practice, other) or _looks_like(other, practice):
-                yield practice, other
+        card = names[practice.slug]
+        candidates = {o.practice.slug: o for key in card.place_keys for o in by_place[key]}
+        candidates.pop(practice.slug, None)
+        for slug in sorted(candidates):
+            pair = (min(slug, practice.slug), max(slug, practice.slug))
+            if pair not in decided:
+                decided[pair] = _looks_like(card, candidates[slug])
+            if decided[pair]:
+                yield practice, candidates[slug].practice
 
 
 def lookalike_message(other: Practice) -> tuple[str, str]:
