@@ -1,0 +1,188 @@
+"""Search documents: one per card, built from the card's facts and text, already analysed.
+
+A document carries what the result list shows (title, a line of text, where it leads)
+and, per search field, the index terms: the stem of every word and, where it differs,
+the word itself (so a half-typed word still matches as a prefix). The analysis happens
+here, once, in Python; the browser and ``praktijkbank zoek`` both index these terms as
+they are.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from ..models import Practice
+from ..pages.listing import place_line
+from ..taxonomy import Taxonomy
+from .compounds import CompoundSplitter
+from .dutch import hyphen_compounds, is_stop_word, stem, words
+from .ranking import FIELD_BOOSTS
+
+KIND_PRACTICE = "praktijk"
+KIND_PAGE = "pagina"
+
+# Fields whose words are names or labels: stop words stay ("Onder de Pannen", "WIJ").
+_NAME_FIELDS = ("titel", "trefwoorden", "plaats", "partners", "themas", "doelgroepen")
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    kind: str              # KIND_PRACTICE or KIND_PAGE
+    key: str               # a card's slug; a page's location
+    title: str             # shown as the result's heading
+    text: str              # shown under it (plain text)
+    path: str              # a card's file (practices/<slug>.md); a page's location
+    terms: dict[str, str] = field(default_factory=dict)  # search field -> space-separated index terms
+    place: str = ""        # a card's place in one line: "Ruwaard, Oss · Noord-Brabant"
+
+
+class _FieldTexts:
+    """The text of each search field, before analysis."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, list[str]] = {name: [] for name in FIELD_BOOSTS}
+
+    def add(self, name: str, *values: str | None) -> None:
+        self.values[name].extend(v for v in values if v)
+
+    def analysed(self) -> "_FieldWords":
+        texts = {name: "\n".join(values) for name, values in self.values.items() if values}
+        return _FieldWords({name: words(text) for name, text in texts.items()},
+                           [joined for text in texts.values() for joined in hyphen_compounds(text)])
+
+
+@dataclass(frozen=True)
+class _FieldWords:
+    words: dict[str, list[str]]  # search field -> its folded words, in order
+    hyphenated: list[str]        # hyphenated names written as one word
+
+    def terms(self, splitter: CompoundSplitter) -> dict[str, str]:
+        terms = {name: " ".join(index_terms(found, keep_stop_words=name in _NAME_FIELDS))
+                 for name, found in self.words.items()}
+        parts = [part for found in self.words.values() for word in found for part in splitter.parts(word)]
+        parts += [stem(joined) for joined in self.hyphenated]
+        terms["delen"] = " ".join(parts)
+        return terms
+
+
+def index_terms(found: Iterable[str], keep_stop_words: bool) -> list[str]:
+    """Stem of each word, followed by the word itself when it differs from its stem."""
+    terms = []
+    for word in found:
+        if not keep_stop_words and is_stop_word(word):
+            continue
+        word_stem = stem(word)
+        terms.append(word_stem)
+        if word_stem != word:
+            terms.append(word)
+    return terms
+
+
+def _practice_texts(practice: Practice, taxonomy: Taxonomy) -> _FieldTexts:
+    texts = _FieldTexts()
+    place = practice.place
+    texts.add("titel", practice.title)
+    texts.add("trefwoorden", *practice.keywords)
+    texts.add("plaats", place.municipality, place.neighbourhood, *place.also_in)
+    if place.province:
+        texts.add("plaats", taxonomy["provinces"].label_of(place.province))
+    if place.is_national:
+        texts.add("plaats", taxonomy["scope"].label_of(place.scope))
+    for partner in practice.partners:
+        texts.add("partners", partner.name, taxonomy["partner_roles"].label_of(partner.role))
+    # Labels and keys: a key such as "wijkbewoners" is a word people use too.
+    texts.add("themas", *(taxonomy["themes"].label_of(k) for k in practice.themes), *practice.themes)
+    texts.add("doelgroepen", *(taxonomy["target_groups"].label_of(k) for k in practice.target_groups),
+              *practice.target_groups)
+    texts.add("tekst", practice.summary, markdown_text(practice.body))
+    return texts
+
+
+def _card_document(practice: Practice, found: "_FieldWords", splitter: CompoundSplitter,
+                   taxonomy: Taxonomy) -> SearchDocument:
+    place = place_line(practice, taxonomy)
+    return SearchDocument(
+        kind=KIND_PRACTICE,
+        key=practice.slug,
+        title=practice.title,
+        text=f"{place} — {practice.summary}",
+        path=practice.source_path,
+        terms=found.terms(splitter),
+        place=place,
+    )
+
+
+def build_documents(practices: Iterable[Practice], taxonomy: Taxonomy,
+                    pages: Iterable[tuple[str, str, str]] = ()) -> list[SearchDocument]:
+    """One document per card, in slug order, then one per page section ``(location, title, text)``.
+
+    The card order is part of the ranking's tie-break, so the site and ``praktijkbank zoek``
+    must build the cards in the same order; the compound splitter knows the cards' words only,
+    so pages do not change how cards are indexed.
+    """
+    ordered = sorted(practices, key=lambda p: p.slug)
+    card_words = [_practice_texts(p, taxonomy).analysed() for p in ordered]
+    splitter = CompoundSplitter(stem(word) for found in card_words for field_words in found.words.values()
+                                for word in field_words)
+    documents = [_card_document(p, found, splitter, taxonomy) for p, found in zip(ordered, card_words)]
+    for location, title, text in pages:
+        texts = _FieldTexts()
+        texts.add("titel", title)
+        texts.add("tekst", text)
+        documents.append(SearchDocument(KIND_PAGE, location, title, text, location,
+                                        texts.analysed().terms(splitter)))
+    return documents
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "th", "br", "div", "tr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self._BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    """The text of an HTML fragment, whitespace collapsed."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+_MARKDOWN_NOISE = (
+    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE), " "),  # reference definitions
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),              # [text](address), images
+    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),               # [text][reference]
+    (re.compile(r"<(?:https?://|mailto:)[^>]*>|https?://\S+"), " "),  # addresses
+    (re.compile(r"<[^>]+>"), " "),                                      # HTML tags
+    (re.compile(r"\{:?[^}]*\}"), " "),                                 # attribute lists
+)
+
+
+def markdown_text(source: str) -> str:
+    """The words a reader sees of a Markdown body: link targets, addresses and tags left out.
+
+    Markup characters (#, *, |, -) need no care: the analyser splits words on them anyway.
+    """
+    for pattern, replacement in _MARKDOWN_NOISE:
+        source = pattern.sub(replacement, source)
+    return html.unescape(source)
