@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .annotations import problems_as_github
-from .commands import export, nieuw, schema
+from .commands import export, nieuw, schema, zoek
 from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .practices import load_practices
 from .problems import problems_as_json, summary_line
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     nieuw.register(commands, _date)
     schema.register(commands)
     export.register(commands)
+    zoek.register(commands)
     return parser
 
 
