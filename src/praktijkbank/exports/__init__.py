@@ -20,7 +20,15 @@ if TYPE_CHECKING:
 
 Exporter = Callable[["SiteContent", Path], list[Path]]
 
-EXPORTERS: list[Exporter] = [write_open_data, write_feed, write_webinar_data]
+
+def write_search_index(content: "SiteContent", site_dir: Path) -> list[Path]:
+    # Imported here: the search index reads the generated pages, and they import this package.
+    from ..search.site_index import write_search_index as write
+
+    return write(content, site_dir)
+
+
+EXPORTERS: list[Exporter] = [write_open_data, write_feed, write_webinar_data, write_search_index]
 
 
 def write_exports(content: "SiteContent", site_dir: Path) -> list[Path]:

@@ -24,7 +24,7 @@ from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .card import contact_section, facts_panel, sources_section
 from .listing import card_src_uri, facet_data
-from .markup import attr, front_matter, link, text
+from .markup import NOT_IN_SEARCH, attr, front_matter, link, text
 
 CARDSET_FOLDER = "kaartenset"
 CARDSET_SRC = f"{CARDSET_FOLDER}/index.md"
@@ -62,7 +62,7 @@ def cardset_page(practices: list[Practice], taxonomy: Taxonomy, live: SiteAddres
     count = f"{len(cards)} kaart" if len(cards) == 1 else f"{len(cards)} kaarten"
     sheets = "\n".join(_card_sheet(p, taxonomy, live) for p in cards)
     return "\n".join([
-        front_matter({"title": CARDSET_TITLE, "hide": ["navigation", "toc"],
+        front_matter({"title": CARDSET_TITLE, "hide": ["navigation", "toc"], **NOT_IN_SEARCH,
                       "description": "Alle praktijkkaarten onder elkaar, om af te drukken: één kaart per A4."}),
         f"# {CARDSET_TITLE}\n",
         '<div class="pb-cardset-intro" markdown>\n',

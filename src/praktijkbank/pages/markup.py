@@ -37,5 +37,10 @@ def link(label: str, target_src: str, from_src: str, fragment: str = "") -> str:
     return f"[{text(label)}]({href}{'#' + fragment if fragment else ''})"
 
 
+# Front matter for pages that only repeat what the cards say (lists of cards, print sheets):
+# Material's search leaves them out, so a search finds the card itself (src/praktijkbank/search).
+NOT_IN_SEARCH = {"search": {"exclude": True}}
+
+
 def front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"

@@ -9,7 +9,7 @@ from .cardset import CARDSET_SRC
 from .facets import FACETS, Facet
 from .listing import PRACTICES_FOLDER, entries
 from .map import overview_map
-from .markup import attr, front_matter, link, text
+from .markup import NOT_IN_SEARCH, attr, front_matter, link, text
 
 OVERVIEW_SRC = f"{PRACTICES_FOLDER}/index.md"
 
@@ -61,7 +61,7 @@ def browse_section(practices: list[Practice], taxonomy: Taxonomy, from_src: str)
 def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAddress | None = None) -> str:
     total = len(practices)
     return "\n".join([
-        front_matter({"title": "Praktijken", "hide": ["toc"],
+        front_matter({"title": "Praktijken", "hide": ["toc"], **NOT_IN_SEARCH,
                       "description": "Alle praktijkkaarten van de Praktijkbank, te filteren op kenmerk."}),
         "# Praktijken\n",
         "Alle praktijkvoorbeelden in de Praktijkbank. Kies hieronder wat voor u belangrijk is: "
@@ -87,7 +87,7 @@ def facet_value_page(facet: Facet, key: str, practices: list[Practice], taxonomy
     matching = [p for p in practices if key in facet.values_of(p)]
     listing = entries(matching, taxonomy, src) if matching else "Nog geen praktijken met dit kenmerk.\n"
     return "\n".join([
-        front_matter({"title": f"{vocabulary.label}: {label}", "hide": ["toc"]}),
+        front_matter({"title": f"{vocabulary.label}: {label}", "hide": ["toc"], **NOT_IN_SEARCH}),
         f"# {text(vocabulary.label)}: {text(label)}\n",
         f"{_count_words(len(matching))}. "
         f"{link('Alle ' + vocabulary.plural.lower(), facet.index_src_uri(), src)} · "
@@ -105,7 +105,7 @@ def facet_index_page(facet: Facet, practices: list[Practice], taxonomy: Taxonomy
         for key, label in vocabulary.values.items()
     )
     return "\n".join([
-        front_matter({"title": vocabulary.plural, "hide": ["toc"]}),
+        front_matter({"title": vocabulary.plural, "hide": ["toc"], **NOT_IN_SEARCH}),
         f"# {text(vocabulary.plural)}\n",
         f"Praktijken per {text(vocabulary.label.lower())}. "
         f"{link('Alle praktijken, met filters', OVERVIEW_SRC, src)}\n",
