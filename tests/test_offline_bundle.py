@@ -415,3 +415,20 @@ def test_card_set_on_the_site_prints_the_cards_the_overview_filter_chose(browser
     for sheet, card in zip(sheets, homeless):
         assert sheet.startswith(card.title), (card.title, sheet[:60])
     assert requests.foreign(site_url) == []
+
+
+def test_selected_export_keeps_card_text_that_links_to_a_card_left_out(tmp_path):
+    from support import VALID_CARD
+
+    project = copy_project(tmp_path / "project")
+    card = VALID_CARD.replace("title: Voorbeeldpraktijk", "title: Kaart met links").replace(
+        "## Aanpak\n\nTekst.",
+        "## Aanpak\n\nZoals [de aanpak in Oss](proeftuin-ruwaard.md#aanpak), zie [hierboven](#in-het-kort).")
+    (project / "practices" / "kaart-met-links.md").write_text(card, encoding="utf-8")
+    bundle = exported_bundle(tmp_path, "links", "--kaart", "kaart-met-links", project=project)
+    assert bundle.card_slugs() == {"kaart-met-links"}
+    page = bundle.page("praktijken/kaart-met-links.html")
+    assert "Zoals de aanpak in Oss, zie" in page  # the text stays, the link to a card left out goes
+    assert 'href="kaart-met-links.html#in-het-kort"' in page
+    assert 'href="../praktijken/kaart-met-links.html#in-het-kort"' in bundle.page("kaartenset/index.html")
+    _assert_no_dangling_links(bundle)

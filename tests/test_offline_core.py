@@ -249,3 +249,44 @@ def test_card_set_without_a_live_address_prints_none(real_practices, taxonomy):
 def test_headings_move_down_outside_code_blocks_only():
     body = "## Aanpak\n\n```\n## not a heading\n```\n\n###### Diep\n#hashtag\n"
     assert demote_headings(body) == "### Aanpak\n\n```\n## not a heading\n```\n\n###### Diep\n#hashtag\n"
+
+
+# -- links in a card's own text ------------------------------------------------------
+
+def test_links_are_re_aimed_from_another_page():
+    from praktijkbank.body_links import relative_target, rewrite_links
+
+    body = ('Zie [de aanpak\nin Oss](proeftuin-ruwaard.md#aanpak "titel"), [hierboven](#in-het-kort), '
+            "[web](https://example.org/a.md), [mail](mailto:a@example.org) en ![kaart](<beeld.png>).\n\n"
+            '[ref]: housing-first.md\n<a href="onder-de-pannen.md">x</a>\n\n```\n[code](x.md)\n```\n')
+    moved = rewrite_links(body, "praktijken/kaart.md", lambda t: relative_target(t, "kaartenset/index.md"),
+                          "praktijken/index.md")
+    assert moved == (
+        'Zie [de aanpak\nin Oss](../praktijken/proeftuin-ruwaard.md#aanpak "titel"), '
+        "[hierboven](../praktijken/kaart.md#in-het-kort), [web](https://example.org/a.md), "
+        "[mail](mailto:a@example.org) en ![kaart](<../praktijken/beeld.png>).\n\n"
+        '[ref]: ../praktijken/housing-first.md\n<a href="../praktijken/onder-de-pannen.md">x</a>\n\n'
+        "```\n[code](x.md)\n```\n")
+
+
+def test_a_link_that_may_not_stay_becomes_its_text_or_the_fallback():
+    from praktijkbank.body_links import relative_target, rewrite_links
+
+    def only_ruwaard(target):
+        return relative_target(target, "praktijken/kaart.md") if "ruwaard" in target else None
+
+    body = "[Oss](proeftuin-ruwaard.md) en [HF](housing-first.md#x) en [r][hf]\n\n[hf]: housing-first.md\n"
+    assert rewrite_links(body, "praktijken/kaart.md", only_ruwaard, "praktijken/index.md") == (
+        "[Oss](proeftuin-ruwaard.md) en HF en [r][hf]\n\n[hf]: index.md\n")
+
+
+def test_narrowing_unlinks_cards_left_out_in_the_text_of_cards_kept(real_practices):
+    import dataclasses
+
+    linking = dataclasses.replace(real_practices[0], body="Zie [Oss](proeftuin-ruwaard.md) en [HF](housing-first.md).")
+    others = [p for p in real_practices if p.slug not in (linking.slug, "proeftuin-ruwaard")]
+    ruwaard = next(p for p in real_practices if p.slug == "proeftuin-ruwaard")
+    edition = OfflineEdition(dt.date(2026, 11, 1), None, (linking.slug, "proeftuin-ruwaard"), 6)
+    cards, _ = edition.narrow([linking, ruwaard, *others], [])
+    assert [c.slug for c in cards] == [linking.slug, "proeftuin-ruwaard"]
+    assert cards[0].body == "Zie [Oss](proeftuin-ruwaard.md) en HF."

@@ -92,10 +92,11 @@ def run(args: argparse.Namespace) -> int:
     except AddressError as exc:
         return _fail(f"--live-adres: {exc}")
     chosen = {p.slug for p in cards}
-    webinar_dates = [w.last_reviewed for w in content.calendar.webinars
-                     if not w.practices or chosen & set(w.practices)]
     try:
-        date = content_date([p.last_reviewed for p in cards] + webinar_dates)
+        # The state of the whole knowledge base, also for a chosen set: the build checks every
+        # file against this day, so no review date may lie after it.
+        date = content_date([p.last_reviewed for p in practices]
+                            + [w.last_reviewed for w in content.calendar.webinars])
     except EditionError as exc:
         return _fail(str(exc))
     edition = OfflineEdition(

@@ -6,7 +6,7 @@ the build reads them back with ``OfflineEdition.from_setting``. The same
 values make the note on every page, the read-me in the zip and its name.
 
 The edition's date is the state of the content, not the clock: the newest
-``last_reviewed`` of the cards and webinars in it, or ``SOURCE_DATE_EPOCH``
+``last_reviewed`` of all cards and webinars, or ``SOURCE_DATE_EPOCH``
 when that is set (the reproducible-builds convention). So the same content
 gives the same bundle on any day, byte for byte, and a facilitator can compare
 a stick with a fresh export by checksum.
@@ -18,9 +18,12 @@ import datetime as dt
 import html
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..body_links import relative_target, rewrite_links
 from ..models import Practice, Webinar
+from ..pages.listing import card_src_uri
+from ..pages.overview import OVERVIEW_SRC
 from ..pages.markup import dutch_date
 from .worker_shim import SITE_FOLDER
 
@@ -47,10 +50,12 @@ class OfflineEdition:
         """The cards of this edition, and the webinars about at least one of them.
 
         Pages are made from these lists only, so no overview, facet page, search
-        entry or related-cards list can point at a card outside the bundle.
+        entry or related-cards list can point at a card outside the bundle; links in
+        the cards' own text to such a card become plain text.
         """
-        cards = [p for p in practices if self.includes(p.slug)]
-        kept = {p.slug for p in cards}
+        kept = {p.slug for p in practices if self.includes(p.slug)}
+        left_out = {card_src_uri(p.slug) for p in practices if p.slug not in kept}
+        cards = [_without_links_to(left_out, p) if left_out else p for p in practices if p.slug in kept]
         return cards, [w for w in webinars if not w.practices or kept & set(w.practices)]
 
     # -- to and from the build ------------------------------------------------
@@ -115,6 +120,17 @@ class OfflineEdition:
             f"{SITE_FOLDER}/LICENSE).",
             "",
         ])
+
+
+def _without_links_to(left_out: set[str], practice: Practice) -> Practice:
+    """``practice`` with each link in its text to a card in ``left_out`` (source paths) made plain text."""
+    src = card_src_uri(practice.slug)
+
+    def retarget(target: str) -> str | None:
+        # A reference definition cannot lose its target; it points at the overview instead.
+        return None if target.partition("#")[0] in left_out else relative_target(target, src)
+
+    return replace(practice, body=rewrite_links(practice.body, src, retarget, OVERVIEW_SRC))
 
 
 def content_date(dates: Iterable[dt.date]) -> dt.date:

@@ -19,6 +19,7 @@ title, each card's title is a level-2 heading.
 from __future__ import annotations
 
 from ..body import demote_headings
+from ..body_links import relative_target, rewrite_links
 from ..models import Practice
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
@@ -36,8 +37,11 @@ def _card_sheet(practice: Practice, taxonomy: Taxonomy, live: SiteAddress) -> st
     online = live.absolute_page(card_src_uri(practice.slug))
     address = (f'<p class="pb-print-address">Online: <a href="{attr(online)}">{attr(online)}</a></p>\n'
                if online else "")
+    # The card's own links, re-aimed from this page; a link within the card goes to the card's page.
+    own_page = card_src_uri(practice.slug)
+    body = rewrite_links(practice.body, own_page, lambda target: relative_target(target, CARDSET_SRC), own_page)
     own_text = demote_headings("\n".join([
-        practice.body.strip() + "\n",
+        body.strip() + "\n",
         sources_section(practice),
         contact_section(practice),
     ]))
