@@ -110,6 +110,10 @@ def run(args: argparse.Namespace) -> int:
         print("praktijkbank: let op: geen adres van de live site bekend (zet site_url in mkdocs.yml "
               "of gebruik --live-adres); de kopie zegt dat het niet is opgegeven", file=sys.stderr)
     print(f"Offline kopie maken: {edition.contents_text()}, stand van {date.isoformat()} …")
+    return _build_and_zip(project, edition, name, target)
+
+
+def _build_and_zip(project: Project, edition: OfflineEdition, name: str, target: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="praktijkbank-export-") as temporary:
         site_dir = Path(temporary) / "site"
         try:
@@ -122,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         entries = bundle_entries(site_dir, name, {README_NAME: readme})
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_zip(target, entries, date)
+        write_zip(target, entries, edition.date)
     except OSError as exc:
         return _fail(f"kan {target} niet schrijven ({exc.strerror})")
     checksum = sha256_of(target)
