@@ -9,9 +9,11 @@ prints, as plain text:
 - the functions that cost most, cumulative and on their own.
 
     .venv/bin/python bench/profile_build.py 1000 [--top 40] [--save build.prof]
+    .venv/bin/python bench/profile_build.py 1000 --no-profile    # only events and page kinds
 
-Times are CPU seconds with cProfile's overhead (about twice as slow as without):
-compare shares, not absolute figures. bench/scale.py measures without a profiler.
+Times are CPU seconds. Under cProfile a build runs several times slower, most of all
+in code with many small calls: compare shares, not absolute figures, and check a
+finding with --no-profile. bench/scale.py measures without a profiler.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ class Timings:
         return "\n".join(lines)
 
 
-def profile_build(project: Path, top: int, save: Path | None) -> str:
+def profile_build(project: Path, top: int, save: Path | None, profile: bool = True) -> str:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -105,10 +107,15 @@ def profile_build(project: Path, top: int, save: Path | None) -> str:
     timings.install()
     os.environ.update(NO_MKDOCS_2_WARNING="1", PRAKTIJKBANK_TODAY=TODAY.isoformat())
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
-    profiler = cProfile.Profile(time.process_time)
+    profiler = cProfile.Profile(time.process_time) if profile else None
     start = time.process_time()
-    profiler.runcall(build, config)
+    if profiler:
+        profiler.runcall(build, config)
+    else:
+        build(config)
     total = time.process_time() - start
+    if not profiler:
+        return f"build: {total:.2f} CPU seconds (no profiler)\n{timings.report()}"
     if save:
         profiler.dump_stats(save)
     out = io.StringIO()
@@ -124,10 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=40, help="zoveel functies tonen")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--save", type=Path, help="bewaar het profiel (pstats) in dit bestand")
+    parser.add_argument("--no-profile", action="store_true",
+                        help="alleen de tijden per gebeurtenis en soort pagina, zonder cProfile (sneller, zuiverder)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="praktijkbank-profile-") as scratch:
         project = write_generated_project(Path(scratch) / "project", args.n, TODAY, args.seed)
-        print(profile_build(project, args.top, args.save))
+        print(profile_build(project, args.top, args.save, profile=not args.no_profile))
     return 0
 
 

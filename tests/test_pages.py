@@ -58,4 +58,4 @@ def test_generate_pages_makes_card_overview_and_facet_pages(taxonomy):
     facet_page = pages["thema/dakloosheid.md"].markdown
     assert "Twee" in facet_page and "Een &amp; ander" not in facet_page
     card = pages["praktijken/a.md"].markdown
-    assert "[Bron](<https://example.org/bron>)" in card and "9 februari 2022" in card
+    assert '<a href="https://example.org/bron">Bron</a>' in card and "9 februari 2022" in card

@@ -99,3 +99,138 @@ def test_benchmark_runs_at_a_small_size():
     assert "alles in orde" in measured["check"]["output"]
     assert set(measured["ratios"]) >= {"ours/stock_nav", "ours/stock_no_nav", "check/ours"}
     assert [t["target"] for t in targets["targets"]] == ["largest card page at 20 (KB)"]
+
+
+# -- fast paths: the same result, cheaper -------------------------------------------------
+
+MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
+
+
+def _render(source: str, fast: bool) -> tuple[str, list[str]]:
+    import markdown
+
+    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS + (["praktijkbank.html_blocks"] if fast else []))
+    html = md.convert(source)
+    return html, [token["name"] for top in md.toc_tokens for token in top["children"]]
+
+
+def test_html_blocks_pass_finished_html_through_unchanged():
+    from praktijkbank.html_blocks import END, START, html_block
+
+    source = (
+        "# Titel\n\nTekst met *nadruk*.\n"
+        + html_block('<div class="pb-list">\n<article class="pb-item">\n<h3>Een &amp; twee *geen nadruk*</h3>'
+                     '\n\n<p>Na een lege regel</p>\n</article>\n</div>')
+        + '<aside class="pb-facts" markdown>\n<h2 id="k">Kenmerken</h2>\n'
+        + html_block("<dl>\n<dt>Plaats</dt>\n<dd><a href=\"../x/\">Oss</a></dd>\n</dl>") + "</aside>\n\n"
+        + "## Bronnen\n" + html_block("<ol><li>bron</li></ol>")
+    )
+    fast, fast_toc = _render(source, fast=True)
+    slow, slow_toc = _render(source, fast=False)
+    def lines(html: str) -> list[str]:  # the markers and blank lines between blocks apart
+        return [line for line in html.splitlines() if line.strip() and line not in (START, END)]
+
+    assert lines(fast) == lines(slow)
+    assert "*geen nadruk*" in fast and "<em>nadruk</em>" in fast  # Markdown only outside the blocks
+    assert fast_toc == slow_toc == ["Kenmerken", "Bronnen"]
+
+
+def test_html_block_without_its_end_marker_is_left_as_it_was():
+    from praktijkbank.html_blocks import START
+
+    source = f"Tekst\n\n{START}\n<p>open</p>\n"
+    assert _render(source, fast=True)[0] == _render(source, fast=False)[0]
+
+
+def test_generated_lists_and_facts_link_right_in_both_page_layouts(taxonomy):
+    from praktijkbank.pages import generate_pages
+    from praktijkbank.urls import SiteAddress
+
+    cards = generate.generate_cards(12, taxonomy, TODAY)
+    practices = load_practices_from_texts(cards, taxonomy)
+    first = sorted(practices, key=lambda p: p.title.casefold())[0]
+    theme = first.themes[0]
+    for address, card_href, theme_href in (
+        (SiteAddress(), f'href="../../praktijken/{first.slug}/"', f'href="../../thema/{theme}/"'),
+        (SiteAddress(directory_urls=False), f'href="../praktijken/{first.slug}.html"', f'href="../thema/{theme}.html"'),
+    ):
+        pages = {p.src_uri: p.markdown for p in generate_pages(practices, taxonomy, address=address)}
+        assert card_href in pages[f"thema/{theme}.md"]
+        card = pages[f"praktijken/{first.slug}.md"]
+        assert theme_href in card[card.index('class="pb-facts"'):]
+
+
+def load_practices_from_texts(files, taxonomy):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for file in files:
+            path = Path(folder) / file.name
+            path.write_text(file.text, encoding="utf-8")
+            paths.append(path)
+        return load_practices(paths, taxonomy, TODAY).practices
+
+
+TRICKY_FRONT_MATTER = [
+    'title: "Een: twee"\nsummary: >-\n  lang\n  verhaal\nthemes: [a, b]\nstarted: 2016\n',
+    "title: 'R&D & zo'\nkeywords:\n- één\n- \"twee\"\nlast_reviewed: 2026-11-01\ncoordinates: {lat: 51.7, lon: 5.5}\n",
+    "title: Oké\nempty:\nflag: true\nnumber: 0x10\nwhen: 2022-03-22T14:30\nlist: []\n",
+    "title: [niet, dicht\n",                      # broken: the Python parser gives the Dutch message
+    "title: Oss\ntitle: Utrecht\n",                # duplicate key: reported by our own builder
+    "title: &a Oss\nother: *a\n",                  # anchors and aliases: refused, never via libyaml
+    "title: Oss\n\tsummary: tab\n",                # tabs: the Python parser decides
+    "title: !!python/object Oss\n",                # a custom tag: refused
+    "a:\n  b:\n    c:\n      - - - d\n",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_FRONT_MATTER)
+def test_libyaml_and_the_python_parser_give_the_same_tree_and_messages(text, monkeypatch):
+    from praktijkbank import yaml_tree
+    from praktijkbank.problems import ProblemLog
+
+    def load():
+        log = ProblemLog("kaart.md")
+        value, lines, ok = yaml_tree.load_yaml_tree(text, 2, log)
+        return value, lines, ok, [p.text() for p in log.items]
+
+    as_built = load()  # libyaml where the guard allows it
+    monkeypatch.setattr(yaml_tree, "_libyaml_gives_the_same", lambda _: False)
+    assert as_built == load()
+
+
+def test_libyaml_is_not_used_where_it_could_answer_differently():
+    from praktijkbank.yaml_tree import _libyaml_gives_the_same
+
+    assert _libyaml_gives_the_same("title: Oss\nkeywords: [R&D, 'a*b']\n")
+    for text in ("a: &x 1\n", "a: *x\n", "- &x 1\n", "a: [*x]\n", "a:\t1\n", "a: b\x07\n", "a: b\u2028c\n",
+                 "a:" + "\n" + " " * 101 + "b: 1\n"):
+        assert not _libyaml_gives_the_same(text), repr(text)
+
+
+def test_real_and_generated_cards_read_the_same_with_libyaml(generated, monkeypatch):
+    from praktijkbank import yaml_tree
+    from praktijkbank.problems import ProblemLog
+
+    files = [*(ROOT / "practices").glob("*.md"), *(ROOT / "webinars").glob("*.md"),
+             *(generated / "practices").glob("*.md"), *(generated / "webinars").glob("*.md")]
+    for path in files:
+        front = path.read_text(encoding="utf-8-sig").split("---\n")[1]
+        assert yaml_tree._libyaml_gives_the_same(front), path
+        fast = yaml_tree.load_yaml_tree(front, 2, ProblemLog(path.name))
+        monkeypatch.setattr(yaml_tree, "_libyaml_gives_the_same", lambda _: False)
+        assert yaml_tree.load_yaml_tree(front, 2, ProblemLog(path.name)) == fast, path
+        monkeypatch.undo()
+
+
+def test_relative_links_are_what_posixpath_relpath_gives():
+    import itertools
+    import posixpath
+
+    from praktijkbank.urls import _relpath
+
+    paths = [".", "a", "a/b", "a/c", "b/a", "a/b/c", "praktijken", "praktijken/x", "thema/y", "feed.xml"]
+    for path, start in itertools.product(paths, repeat=2):
+        assert _relpath(path, start) == posixpath.relpath(path, start), (path, start)

@@ -89,5 +89,5 @@ def load_site_content(root: Path, today: dt.date | None = None, site_url: str | 
     pages += contributor_pages(result.practices, taxonomy, today)
     # The card set prints each card's public address: the live site's, also in an offline bundle.
     live = SiteAddress(edition.live_url) if edition is not None else address
-    pages.append(GeneratedPage(CARDSET_SRC, cardset_page(result.practices, taxonomy, live)))
+    pages.append(GeneratedPage(CARDSET_SRC, cardset_page(result.practices, taxonomy, live, address)))
     return SiteContent(project, taxonomy, result, pages, calendar, address, edition)

@@ -29,12 +29,12 @@ class SiteAddress:
         """A link from one generated page to another that works on any host and from file://."""
         base = self._folder_of(from_src)
         target = self.path_of(to_src)
-        link = posixpath.relpath(target.rstrip("/") or ".", base or ".")
+        link = _relpath(target.rstrip("/") or ".", base or ".")
         return link + "/" if target.endswith("/") or not target else link
 
     def relative_file(self, from_src: str, path: str) -> str:
         """A link from a generated page to a file at ``path`` from the site root ('praktijken.json')."""
-        return posixpath.relpath(path, self._folder_of(from_src) or ".")
+        return _relpath(path, self._folder_of(from_src) or ".")
 
     def _folder_of(self, src_uri: str) -> str:
         """The folder a browser resolves relative links against on the page of ``src_uri``."""
@@ -49,3 +49,19 @@ class SiteAddress:
 
     def absolute_page(self, src_uri: str) -> str | None:
         return self.absolute(self.path_of(src_uri))
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for paths inside the site, without asking the file system.
+
+    A build computes tens of thousands of links; ``posixpath.relpath`` makes both paths
+    absolute against the working directory each time (bench/profile_build.py).
+    """
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    here = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    for mine, theirs in zip(to, here):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."

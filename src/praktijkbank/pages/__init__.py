@@ -37,10 +37,10 @@ def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
     related = RelatedIndex(practices)
     for practice in practices:
         pages.append(GeneratedPage(card_src_uri(practice.slug),
-                                   card_page(practice, by_slug, taxonomy, calendar, related),
+                                   card_page(practice, by_slug, taxonomy, calendar, related, address),
                                    practice.source_path))
     for facet in FACETS:
         pages.append(GeneratedPage(facet.index_src_uri(), facet_index_page(facet, practices, taxonomy)))
         for key in taxonomy[facet.vocabulary].values:
-            pages.append(GeneratedPage(facet.src_uri(key), facet_value_page(facet, key, practices, taxonomy)))
+            pages.append(GeneratedPage(facet.src_uri(key), facet_value_page(facet, key, practices, taxonomy, address)))
     return pages

@@ -32,7 +32,7 @@ CARDSET_SRC = f"{CARDSET_FOLDER}/index.md"
 CARDSET_TITLE = "Kaartenset om af te drukken"
 
 
-def _card_sheet(practice: Practice, taxonomy: Taxonomy, live: SiteAddress) -> str:
+def _card_sheet(practice: Practice, taxonomy: Taxonomy, live: SiteAddress, here: SiteAddress) -> str:
     title_id = f"kaart-{practice.slug}"
     online = live.absolute_page(card_src_uri(practice.slug))
     address = (f'<p class="pb-print-address">Online: <a href="{attr(online)}">{attr(online)}</a></p>\n'
@@ -50,21 +50,25 @@ def _card_sheet(practice: Practice, taxonomy: Taxonomy, live: SiteAddress) -> st
         f'<h2 id="{title_id}" markdown="span">{link(practice.title, card_src_uri(practice.slug), CARDSET_SRC)}</h2>\n',
         f'<p class="pb-lead" markdown="span">{text(practice.summary)}</p>\n',
         address,
-        facts_panel(practice, taxonomy, from_src=CARDSET_SRC, title_id=f"kenmerken-{practice.slug}", heading="h3"),
+        facts_panel(practice, taxonomy, from_src=CARDSET_SRC, title_id=f"kenmerken-{practice.slug}", heading="h3",
+                    address=here),
         f'<div class="pb-print-text" markdown>\n\n{own_text}\n</div>\n',
         "</article>\n",
     ])
 
 
-def cardset_page(practices: list[Practice], taxonomy: Taxonomy, live: SiteAddress | None = None) -> str:
+def cardset_page(practices: list[Practice], taxonomy: Taxonomy, live: SiteAddress | None = None,
+                 here: SiteAddress | None = None) -> str:
     """The page, with the cards in the overview's order (by title).
 
     ``live`` is where the cards are published; when known, each sheet prints its web address.
+    ``here`` is the layout of this build, for the links of the facts panels.
     """
     live = live or SiteAddress()
+    here = here or live
     cards = sorted(practices, key=lambda p: p.title.casefold())
     count = f"{len(cards)} kaart" if len(cards) == 1 else f"{len(cards)} kaarten"
-    sheets = "\n".join(_card_sheet(p, taxonomy, live) for p in cards)
+    sheets = "\n".join(_card_sheet(p, taxonomy, live, here) for p in cards)
     return "\n".join([
         front_matter({"title": CARDSET_TITLE, "hide": ["navigation", "toc"], **NOT_IN_SEARCH,
                       "description": "Alle praktijkkaarten onder elkaar, om af te drukken: één kaart per A4."}),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from ..html_blocks import html_block
 from ..models import Practice
 from ..taxonomy import Taxonomy
+from ..urls import SiteAddress
 from .facets import FACETS
-from .markup import attr, link, text
+from .markup import attr, escaped, html_link
 
 PRACTICES_FOLDER = "praktijken"
 
@@ -30,20 +32,30 @@ def facet_data(practice: Practice) -> str:
     return "".join(f' {name}="{attr(value)}"' for name, value in facet_attributes(practice).items())
 
 
-def list_entry(practice: Practice, taxonomy: Taxonomy, from_src: str, with_data: bool = False) -> str:
-    """One card in a list. ``with_data`` adds the attributes the overview's filters read."""
+def list_entry(practice: Practice, taxonomy: Taxonomy, from_src: str, address: SiteAddress,
+               with_data: bool = False) -> str:
+    """One card in a list, as finished HTML. ``with_data`` adds the attributes the overview's filters read."""
     data = facet_data(practice) if with_data else ""
     themes = ", ".join(taxonomy["themes"].label_of(t) for t in practice.themes)
+    href = address.relative(from_src, card_src_uri(practice.slug))
     return (
-        f'<article class="pb-item"{data} markdown>\n'
-        f'<h3 class="pb-item-title" markdown="span">{link(practice.title, card_src_uri(practice.slug), from_src)}</h3>\n'
-        f'<p class="pb-item-place" markdown="span">{text(place_line(practice, taxonomy))}</p>\n'
-        f'<p class="pb-item-summary" markdown="span">{text(practice.summary)}</p>\n'
-        f'<p class="pb-item-themes" markdown="span"><span class="pb-label">Thema\'s:</span> {text(themes)}</p>\n'
+        f'<article class="pb-item"{data}>\n'
+        f'<h3 class="pb-item-title">{html_link(practice.title, href)}</h3>\n'
+        f'<p class="pb-item-place">{escaped(place_line(practice, taxonomy))}</p>\n'
+        f'<p class="pb-item-summary">{escaped(practice.summary)}</p>\n'
+        f'<p class="pb-item-themes"><span class="pb-label">Thema\'s:</span> {escaped(themes)}</p>\n'
         "</article>\n"
     )
 
 
-def entries(practices: list[Practice], taxonomy: Taxonomy, from_src: str, with_data: bool = False) -> str:
+def card_list(practices: list[Practice], taxonomy: Taxonomy, from_src: str, address: SiteAddress,
+              with_data: bool = False, list_id: str = "") -> str:
+    """The cards by title in a ``pb-list``, as one block of finished HTML (``html_blocks``).
+
+    A card appears in a dozen lists (overview, facet pages); as Markdown-in-HTML these
+    lists cost more to render than the cards themselves.
+    """
     ordered = sorted(practices, key=lambda p: p.title.casefold())
-    return "\n".join(list_entry(p, taxonomy, from_src, with_data) for p in ordered)
+    id_attribute = f' id="{attr(list_id)}"' if list_id else ""
+    items = "\n".join(list_entry(p, taxonomy, from_src, address, with_data) for p in ordered)
+    return html_block(f'<div class="pb-list"{id_attribute}>\n{items}\n</div>')

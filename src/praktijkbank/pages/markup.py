@@ -27,6 +27,16 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+def escaped(value: str) -> str:
+    """Plain text on one line, escaped for finished HTML (``html_blocks``): no markup can get in."""
+    return html.escape(" ".join(value.split()), quote=False)
+
+
+def html_link(label: str, href: str) -> str:
+    """A link in finished HTML; ``href`` comes from ``SiteAddress`` (nothing rewrites it later)."""
+    return f'<a href="{attr(href)}">{escaped(label)}</a>'
+
+
 def dutch_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
@@ -42,5 +52,9 @@ def link(label: str, target_src: str, from_src: str, fragment: str = "") -> str:
 NOT_IN_SEARCH = {"search": {"exclude": True}}
 
 
+# libyaml's emitter where PyYAML has it: the same YAML, written several times faster (one per page).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"

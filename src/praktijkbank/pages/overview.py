@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ..html_blocks import html_block
 from ..models import Practice
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .cardset import CARDSET_SRC
 from .facets import FACETS, Facet
-from .listing import PRACTICES_FOLDER, entries
+from .listing import PRACTICES_FOLDER, card_list
 from .map import overview_map
 from .markup import NOT_IN_SEARCH, attr, front_matter, link, text
 
@@ -70,7 +71,7 @@ def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAd
         f'<p class="pb-result" id="pb-result" role="status" aria-live="polite" '
         f'data-total="{total}">{_count_words(total)}</p>\n',
         overview_map(practices, taxonomy, address or SiteAddress(), OVERVIEW_SRC),
-        f'<div class="pb-list" id="pb-list" markdown>\n\n{entries(practices, taxonomy, OVERVIEW_SRC, with_data=True)}\n</div>\n',
+        card_list(practices, taxonomy, OVERVIEW_SRC, address or SiteAddress(), with_data=True, list_id="pb-list"),
         '<p class="pb-empty" id="pb-empty" hidden>Geen praktijken gevonden met deze filters. '
         "Haal een vinkje weg of wis alle filters.</p>\n",
         browse_section(practices, taxonomy, OVERVIEW_SRC),
@@ -80,19 +81,21 @@ def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAd
     ])
 
 
-def facet_value_page(facet: Facet, key: str, practices: list[Practice], taxonomy: Taxonomy) -> str:
+def facet_value_page(facet: Facet, key: str, practices: list[Practice], taxonomy: Taxonomy,
+                     address: SiteAddress | None = None) -> str:
     vocabulary = taxonomy[facet.vocabulary]
     label = vocabulary.label_of(key)
     src = facet.src_uri(key)
     matching = [p for p in practices if key in facet.values_of(p)]
-    listing = entries(matching, taxonomy, src) if matching else "Nog geen praktijken met dit kenmerk.\n"
+    listing = (card_list(matching, taxonomy, src, address or SiteAddress()) if matching
+               else html_block('<div class="pb-list"><p>Nog geen praktijken met dit kenmerk.</p></div>'))
     return "\n".join([
         front_matter({"title": f"{vocabulary.label}: {label}", "hide": ["toc"], **NOT_IN_SEARCH}),
         f"# {text(vocabulary.label)}: {text(label)}\n",
         f"{_count_words(len(matching))}. "
         f"{link('Alle ' + vocabulary.plural.lower(), facet.index_src_uri(), src)} · "
         f"{link('Alle praktijken, met filters', OVERVIEW_SRC, src)}\n",
-        f'<div class="pb-list" markdown>\n\n{listing}\n</div>\n',
+        listing,
     ])
 
 
