@@ -234,3 +234,22 @@ def test_relative_links_are_what_posixpath_relpath_gives():
     paths = [".", "a", "a/b", "a/c", "b/a", "a/b/c", "praktijken", "praktijken/x", "thema/y", "feed.xml"]
     for path, start in itertools.product(paths, repeat=2):
         assert _relpath(path, start) == posixpath.relpath(path, start), (path, start)
+
+
+HOSTILE = [
+    "<script>x</script>", "< SCRIPT src=x>", '<a href="#" onclick="x">', "javascript:alert(1)", "JaVa\tScRiPt:x",
+    "java&#115;cript:x", "&lt;script&gt;", "[x](data:text/html,x)", '<a href="data:x">', "![x](//host/p.png)",
+    "!\u200b[x](https://host/p.png)", '<img src="//host/p.png">', "&#60;iframe src=x&#62;", "gewoon: tekst",
+    "Gemeente Oss", "R&D", "!nieuw [x]", "",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_the_quick_look_for_unsafe_html_misses_nothing(text, monkeypatch):
+    import re
+
+    from praktijkbank import html_safety
+
+    quick = html_safety.find_unsafe(text)
+    monkeypatch.setattr(html_safety, "_MAYBE_UNSAFE", re.compile(""))  # every text through every rule
+    assert quick == html_safety.find_unsafe(text)

@@ -8,6 +8,7 @@ whether pages live in folders (``praktijken/x/``) or as files (``praktijken/x.ht
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ class SiteAddress:
     site_url: str | None = None  # e.g. https://example.org/praktijkbank/ ; None when unknown
     directory_urls: bool = True
 
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 (frozen and few: the cache may keep them)
     def path_of(self, src_uri: str) -> str:
         """'praktijken/x.md' -> 'praktijken/x/' (or 'praktijken/x.html'), as MkDocs lays pages out."""
         stem, _ = posixpath.splitext(src_uri)
