@@ -129,8 +129,10 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     today = args.today or dt.date.today()
     known = {p.stem for p in project.practice_files()}
-    webinar_files = [f for f in files if project.is_webinar_file(f)]
-    card_files = [f for f in files if not project.is_webinar_file(f)]
+    webinar_files: list[Path] = []
+    card_files: list[Path] = []
+    for file in files:
+        (webinar_files if project.is_webinar_file(file) else card_files).append(file)
     result = load_practices(card_files, taxonomy, today, root=Path.cwd(), known_slugs=known,
                             compare_with=_other_cards(project, card_files, taxonomy, today))
     webinars = load_webinars(webinar_files, taxonomy, today, known | {f.stem for f in card_files}, root=Path.cwd())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,10 +47,16 @@ class LoadResult:
 def display_path(path: Path, root: Path | None) -> str:
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return path.resolve().relative_to(_resolved(root)).as_posix()
         except ValueError:
             pass
     return path.as_posix()
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    """The project root, resolved once: display_path is asked for every file."""
+    return root.resolve()
 
 
 def load_practice_file(path: Path, display: str, taxonomy: Taxonomy, today: dt.date) -> tuple[Practice | None, ProblemLog]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,11 @@ class Project:
 
     def is_webinar_file(self, path: Path) -> bool:
         """Files in webinars/ are webinars; any other file is checked as a card."""
-        return path.resolve().parent == self.webinars_dir.resolve()
+        return path.resolve().parent == self._resolved_webinars_dir
+
+    @functools.cached_property
+    def _resolved_webinars_dir(self) -> Path:  # asked once per file checked
+        return self.webinars_dir.resolve()
 
     @classmethod
     def find(cls, start: Path) -> "Project":

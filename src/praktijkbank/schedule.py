@@ -10,6 +10,7 @@ advertise a past session.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from .localtime import start_of_day, today_in_amsterdam
@@ -53,8 +54,17 @@ class WebinarCalendar:
 
     def about(self, practice_slug: str) -> list[Webinar]:
         """The webinars about one practice: upcoming (soonest first), then past (most recent first)."""
+        return list(self._by_practice.get(practice_slug, ()))
+
+    @functools.cached_property
+    def _by_practice(self) -> dict[str, list[Webinar]]:
+        """Sorted once, not once per card (a build asks for every card)."""
         upcoming, past = self.split()
-        return [w for w in upcoming + past if practice_slug in w.practices]
+        by_practice: dict[str, list[Webinar]] = {}
+        for webinar in upcoming + past:
+            for slug in dict.fromkeys(webinar.practices):
+                by_practice.setdefault(slug, []).append(webinar)
+        return by_practice
 
     def is_upcoming(self, webinar: Webinar) -> bool:
         return is_upcoming(webinar, self.today)
