@@ -27,6 +27,7 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -264,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"scale: {exc}", file=sys.stderr)
                 return 1
             print(json.dumps(results[n], ensure_ascii=False), flush=True)
+            if not args.keep:
+                shutil.rmtree(work)  # the stock site with every page in the menu is gigabytes at 3,000
     found = targets(results)
     print(json.dumps({"targets": found, "all_met": all(t["met"] for t in found)}, ensure_ascii=False), flush=True)
     return 0
