@@ -143,13 +143,18 @@ _FOCUS_STATE = """() => {
 def _tab_through(page, limit: int = 600) -> list[dict]:
     """Press Tab until the focus has gone round the whole page once; every stop seen."""
     stops: list[dict] = []
+    idle = 0
     for _ in range(limit):
         page.keyboard.press("Tab")
         state = page.evaluate(_FOCUS_STATE)
         if state is None:
-            if stops:
+            # Focus can fall to the body for a moment, e.g. when Material hides its "back to top"
+            # button while it has focus; only several Tabs in a row without focus mean the end.
+            idle += 1
+            if stops and idle >= 3:
                 break
             continue
+        idle = 0
         if stops and state["html"] == stops[0]["html"]:
             break
         stops.append(state)
