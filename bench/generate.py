@@ -221,14 +221,6 @@ class GeneratedFile:
     text: str
 
 
-@dataclass
-class _Card:
-    slug: str
-    title: str
-    municipality: str | None
-    province: str | None
-
-
 def _cycle(values: list[str], index: int, rng: random.Random, extra: int) -> list[str]:
     """The value at ``index`` (so that N cards use every value), plus up to ``extra`` random others."""
     first = values[index % len(values)]
@@ -333,7 +325,7 @@ def generate_cards(n: int, taxonomy: Taxonomy, today: dt.date, seed: int = DEFAU
     names = [start + end for start in NAME_STARTS for end in NAME_ENDS]
     concepts_used: dict[str, set[str]] = {}  # place -> first words of the names there
     titles: set[str] = set()
-    cards: list[_Card] = []
+    slugs: list[str] = []  # of the cards so far, which a card may name as related
     files: list[GeneratedFile] = []
     provinces_by_town = [p for p in vocab["provinces"] for _ in _towns(p, taxonomy)]
     national_cap = len(CONCEPTS) // 2
@@ -394,14 +386,14 @@ def generate_cards(n: int, taxonomy: Taxonomy, today: dt.date, seed: int = DEFAU
         ]
         front["contact"] = {"organisation": partners[0]["name"], "url": f"https://example.org/{slug}"}
         front["keywords"] = [*rng.sample(KEYWORD_POOL, rng.randint(1, 4)), *([municipality] if municipality else [])]
-        if cards and rng.random() < 0.3:
-            front["related"] = sorted({c.slug for c in rng.sample(cards, min(len(cards), rng.randint(1, 3)))})
+        if slugs and rng.random() < 0.3:
+            front["related"] = sorted(set(rng.sample(slugs, min(len(slugs), rng.randint(1, 3)))))
         # One card in twenty is overdue for review: a warning, and an entry on the maintainers' list.
         oldest = today - dt.timedelta(days=700 if rng.random() < 0.05 else 330)
         front["last_reviewed"] = _date_between(rng, oldest, today)
         body = _body(rng, title, where, partners, started)
         text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100) + "---\n\n" + body
-        cards.append(_Card(slug, title, municipality, province))
+        slugs.append(slug)
         files.append(GeneratedFile(f"{slug}.md", text))
     return files
 
