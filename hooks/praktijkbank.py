@@ -81,9 +81,15 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
+def on_page_content(html, page, config, files):
+    # A card's rendered text, kept for the card set (MkDocs renders every page before writing any).
+    return _content.card_texts.keep(page.file.src_uri, html)
+
+
 def on_post_page(output, page, config):
     from praktijkbank.csp import with_content_security_policy
 
+    output = _content.card_texts.fill(page.file.src_uri, output)
     return output if _serving else with_content_security_policy(output)
 
 

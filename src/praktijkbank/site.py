@@ -12,6 +12,7 @@ from .exports.calendars import calendar_files
 from .localtime import today_in_amsterdam
 from .offline.edition import EditionError, OfflineEdition
 from .pages import GeneratedPage, generate_pages
+from .pages.card_text import CardTexts
 from .pages.cardset import CARDSET_SRC, cardset_page
 from .pages.contributing import contributor_pages
 from .practices import LoadResult, load_practices
@@ -38,6 +39,8 @@ class SiteContent:
     calendar: WebinarCalendar = field(default_factory=WebinarCalendar)
     address: SiteAddress = field(default_factory=SiteAddress)  # where pages end up, for links and exports
     edition: OfflineEdition | None = None  # set when building an offline bundle (praktijkbank export)
+    # The cards' rendered texts, passed from their pages to the card set during the build.
+    card_texts: CardTexts = field(default_factory=lambda: CardTexts((), CARDSET_SRC, SiteAddress()))
 
     def watched_paths(self) -> list[Path]:
         return [self.project.practices_dir, self.project.webinars_dir, self.project.taxonomy_path]
@@ -90,4 +93,5 @@ def load_site_content(root: Path, today: dt.date | None = None, site_url: str | 
     # The card set prints each card's public address: the live site's, also in an offline bundle.
     live = SiteAddress(edition.live_url) if edition is not None else address
     pages.append(GeneratedPage(CARDSET_SRC, cardset_page(result.practices, taxonomy, live, address)))
-    return SiteContent(project, taxonomy, result, pages, calendar, address, edition)
+    card_texts = CardTexts((p.slug for p in result.practices), CARDSET_SRC, address)
+    return SiteContent(project, taxonomy, result, pages, calendar, address, edition, card_texts)

@@ -29,16 +29,16 @@ class SiteAddress:
 
     def relative(self, from_src: str, to_src: str) -> str:
         """A link from one generated page to another that works on any host and from file://."""
-        base = self._folder_of(from_src)
+        base = self.folder_of(from_src)
         target = self.path_of(to_src)
-        link = _relpath(target.rstrip("/") or ".", base or ".")
+        link = relative_path(target.rstrip("/") or ".", base or ".")
         return link + "/" if target.endswith("/") or not target else link
 
     def relative_file(self, from_src: str, path: str) -> str:
         """A link from a generated page to a file at ``path`` from the site root ('praktijken.json')."""
-        return _relpath(path, self._folder_of(from_src) or ".")
+        return relative_path(path, self.folder_of(from_src) or ".")
 
-    def _folder_of(self, src_uri: str) -> str:
+    def folder_of(self, src_uri: str) -> str:
         """The folder a browser resolves relative links against on the page of ``src_uri``."""
         here = self.path_of(src_uri)
         return here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
@@ -53,7 +53,7 @@ class SiteAddress:
         return self.absolute(self.path_of(src_uri))
 
 
-def _relpath(path: str, start: str) -> str:
+def relative_path(path: str, start: str) -> str:
     """``posixpath.relpath`` for paths inside the site, without asking the file system.
 
     A build computes tens of thousands of links; ``posixpath.relpath`` makes both paths

@@ -11,21 +11,22 @@ With filters in its address (``?thema=dakloosheid``, as the overview writes them
 docs/assets/kaartenset.js shows and prints only the matching cards; the overview's
 link here carries its filters along.
 
-The page lives at the same folder depth as the cards, so the facts panel's
-links are the cards' own. Headings move one level down: the page has its own
-title, each card's title is a level-2 heading.
+The page is finished HTML (``html_blocks``) but for each card's own text: that is the
+HTML the site generator rendered for the card's page, moved here by ``card_text``
+(headings one level down, ids made unique, links re-aimed), so the generator renders
+no card text twice. The page has its own title; each card's title is a level-2 heading.
 """
 
 from __future__ import annotations
 
-from ..body import demote_headings
-from ..body_links import relative_target, rewrite_links
+from ..html_blocks import html_block
 from ..models import Practice
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
-from .card import contact_section, facts_panel, sources_section
+from . import card_text
+from .card import contact_line, facts_list, sources_list
 from .listing import card_src_uri, facet_data
-from .markup import NOT_IN_SEARCH, attr, front_matter, link, text
+from .markup import NOT_IN_SEARCH, attr, escaped, front_matter, html_link
 
 CARDSET_FOLDER = "kaartenset"
 CARDSET_SRC = f"{CARDSET_FOLDER}/index.md"
@@ -33,28 +34,25 @@ CARDSET_TITLE = "Kaartenset om af te drukken"
 
 
 def _card_sheet(practice: Practice, taxonomy: Taxonomy, live: SiteAddress, here: SiteAddress) -> str:
-    title_id = f"kaart-{practice.slug}"
-    online = live.absolute_page(card_src_uri(practice.slug))
+    slug = practice.slug
+    title_id = f"kaart-{slug}"
+    online = live.absolute_page(card_src_uri(slug))
     address = (f'<p class="pb-print-address">Online: <a href="{attr(online)}">{attr(online)}</a></p>\n'
                if online else "")
-    # The card's own links, re-aimed from this page; a link within the card goes to the card's page.
-    own_page = card_src_uri(practice.slug)
-    body = rewrite_links(practice.body, own_page, lambda target: relative_target(target, CARDSET_SRC), own_page)
-    own_text = demote_headings("\n".join([
-        body.strip() + "\n",
-        sources_section(practice),
-        contact_section(practice),
-    ]))
-    return "\n".join([
-        f'<article class="pb-print-card" aria-labelledby="{title_id}"{facet_data(practice)} markdown>\n',
-        f'<h2 id="{title_id}" markdown="span">{link(practice.title, card_src_uri(practice.slug), CARDSET_SRC)}</h2>\n',
-        f'<p class="pb-lead" markdown="span">{text(practice.summary)}</p>\n',
-        address,
-        facts_panel(practice, taxonomy, from_src=CARDSET_SRC, title_id=f"kenmerken-{practice.slug}", heading="h3",
-                    address=here),
-        f'<div class="pb-print-text" markdown>\n\n{own_text}\n</div>\n',
-        "</article>\n",
-    ])
+    return (
+        f'<article class="pb-print-card" aria-labelledby="{title_id}"{facet_data(practice)}>\n'
+        f'<h2 id="{title_id}">{html_link(practice.title, here.relative(CARDSET_SRC, card_src_uri(slug)))}</h2>\n'
+        f'<p class="pb-lead">{escaped(practice.summary)}</p>\n'
+        + address
+        + f'<aside class="pb-facts" aria-labelledby="kenmerken-{slug}">\n'
+        f'<h3 id="kenmerken-{slug}" class="pb-facts-title">Kenmerken</h3>\n'
+        + facts_list(practice, taxonomy, from_src=CARDSET_SRC, address=here)
+        + "\n</aside>\n"
+        '<div class="pb-print-text">\n'
+        + card_text.placeholder(slug)
+        + f"\n<h3>Bronnen</h3>\n{sources_list(practice)}\n<h3>Contact</h3>\n{contact_line(practice)}\n</div>\n"
+        "</article>"
+    )
 
 
 def cardset_page(practices: list[Practice], taxonomy: Taxonomy, live: SiteAddress | None = None,
@@ -80,5 +78,5 @@ def cardset_page(practices: list[Practice], taxonomy: Taxonomy, live: SiteAddres
         # docs/assets/kaartenset.js: only the cards matching the overview's filters (?thema=…).
         '<p class="pb-cardset-count" id="pb-cardset-count" role="status" hidden></p>\n',
         "</div>\n",
-        f'<div class="pb-cardset" markdown>\n\n{sheets}\n</div>\n',
+        html_block(f'<div class="pb-cardset">\n{sheets}\n</div>'),
     ])

@@ -4,8 +4,9 @@ Material's search plugin writes ``search/search_index.json`` with one entry per 
 section. This exporter rewrites it (see the package docstring for why):
 
 - each card becomes exactly one entry, built from the card's model (title, keywords,
-  place, partners, themes, target groups, text), analysed for Dutch; Material's
-  entries for the card pages go;
+  place, partners, themes, target groups, text), analysed for Dutch. Card pages say
+  ``search: exclude``, so Material does not parse them (the largest share of its work);
+  should an entry for a card page turn up all the same, it goes;
 - every other page keeps Material's sections, analysed the same way. Pages that only
   repeat the cards (the overview, facet pages, the print set) are not there at all:
   their front matter says ``search: exclude`` (``pages.markup.NOT_IN_SEARCH``).
