@@ -11,8 +11,19 @@ from typing import Any
 
 from .documents import Document
 from .models import Practice
-from .pages.markup import dutch_date
 from .problems import ProblemLog
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+
+def dutch_date(day: dt.date) -> str:
+    """'11 september 2025'.
+
+    Kept here, not imported from pages/markup.py (which has the same function): importing
+    the pages package loads the whole site generator, which `praktijkbank check` never needs.
+    """
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def one_year_before(day: dt.date) -> dt.date:

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..derived_files import REGENERATE, find_drift, write_derived_files
 from ..exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ..project import Project, ProjectNotFound
 from ..taxonomy import TaxonomyError, load_taxonomy
@@ -25,6 +24,8 @@ def register(subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..derived_files import REGENERATE, find_drift, write_derived_files  # see commands/export.py
+
     try:
         project = Project.find(Path.cwd())
         taxonomy = load_taxonomy(project.taxonomy_path)

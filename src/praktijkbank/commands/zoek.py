@@ -13,14 +13,17 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ..practices import load_practices
 from ..project import Project, ProjectNotFound
-from ..search.documents import build_documents
-from ..search.engine import Hit, build_index, search
-from ..site import SettingError, build_today
 from ..taxonomy import TaxonomyError, load_taxonomy
+
+if TYPE_CHECKING:
+    from ..search.engine import Hit
+
+# The search engine and the site are imported in run(): see commands/export.py.
 
 
 def register(subcommands) -> None:
@@ -50,6 +53,10 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..search.documents import build_documents
+    from ..search.engine import build_index, search
+    from ..site import SettingError, build_today
+
     query = " ".join(args.query).strip()
     if not query:
         print("praktijkbank: geef een zoekwoord op", file=sys.stderr)
