@@ -33,10 +33,14 @@ MIN_WORD_LENGTH = 2  # single letters ("'s", "t", initials) carry no meaning on 
 _VOWELS = "aeiouy"
 _APOSTROPHES = re.compile(r"[\u2019\u2018`´]")
 _POSSESSIVE_S = re.compile(r"(?<=[a-z0-9])'s\b")  # thema's, auto's: the plural/possessive 's
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+# A word is a run of letters and digits between anything else (web/dutch.js splits on the rest
+# and drops short pieces: the same words). One findall instead of a split and a filter.
+_WORD = re.compile(r"[a-z0-9]{%d,}" % MIN_WORD_LENGTH)
+# Only from the start of a word: tried from inside every word, it cost the square of its length.
+_HYPHENATED = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+")
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
 _SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
+_HAS_SPECIAL_LETTER = re.compile("[ßæœøłđı]")  # translate() looks up every character: only when needed
 
 
 def fold(text: str) -> str:
@@ -44,13 +48,15 @@ def fold(text: str) -> str:
     lower = text.lower()
     if lower.isascii():  # most text: nothing to take off
         return lower
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", lower.translate(_SPECIAL_LETTERS)))
+    if _HAS_SPECIAL_LETTER.search(lower):
+        lower = lower.translate(_SPECIAL_LETTERS)
+    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", lower))
 
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order; hyphens and punctuation separate words."""
     folded = _POSSESSIVE_S.sub("", _APOSTROPHES.sub("'", fold(text)))
-    return [w for w in _NON_WORD.split(folded) if len(w) >= MIN_WORD_LENGTH]
+    return _WORD.findall(folded)
 
 
 def hyphen_compounds(text: str) -> list[str]:
