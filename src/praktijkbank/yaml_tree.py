@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -63,16 +64,26 @@ _YAML_PROBLEMS_NL = {
 }
 
 
-def strings_in(value: Any, path: FieldPath = ()):
-    """Every string in a tree of plain values, with its field path: ``(("partners", 0, "name"), "…")``."""
+def strings_in(value: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
+    """Every string in a tree of plain values, with its field path: ``(("partners", 0, "name"), "…")``.
+
+    In the order of the tree: the fields of a mapping in order, depth first.
+    """
     if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings_in(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from strings_in(item, path + (index,))
+        return [(path, value)]
+    found: list[tuple[FieldPath, str]] = []
+    if isinstance(value, (dict, list)):
+        _collect_strings(value, path, found)
+    return found
+
+
+def _collect_strings(container: dict | list, path: FieldPath, found: list) -> None:
+    # A call per container, not per value: every text of every card passes through here.
+    for key, item in container.items() if isinstance(container, dict) else enumerate(container):
+        if isinstance(item, str):
+            found.append((path + (key,), item))
+        elif isinstance(item, (dict, list)):
+            _collect_strings(item, path + (key,), found)
 
 
 def field_name(path: FieldPath) -> str:
@@ -158,15 +169,15 @@ class _FileLines:
         return bisect.bisect_left(self.breaks, index) + self.first_line
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _TreeBuilder:
-    def __init__(self, loader: _Loader, where: _FileLines, log: ProblemLog) -> None:
+    def __init__(self, loader: yaml.BaseLoader, line_of: Callable[[yaml.Node], int], log: ProblemLog) -> None:
         self.loader = loader
-        self.where = where
+        self.line_of = line_of  # the file line on which a node starts
         self.log = log
         self.lines: dict[FieldPath, int] = {}
-
-    def line_of(self, node: yaml.Node) -> int:
-        return self.where.at(node.start_mark.index)
 
     def build(self, node: yaml.Node, path: FieldPath, depth: int = 0) -> Any:
         if isinstance(node, _AliasNode):
@@ -183,9 +194,11 @@ class _TreeBuilder:
             if node.tag != "tag:yaml.org,2002:seq":
                 return self._refuse_tag(node, path)
             items = []
+            lines, line_of, build = self.lines, self.line_of, self.build
             for index, child in enumerate(node.value):
-                self.lines[path + (index,)] = self.line_of(child)
-                items.append(self.build(child, path + (index,), depth + 1))
+                child_path = path + (index,)
+                lines[child_path] = line_of(child)
+                items.append(build(child, child_path, depth + 1))
             return items
         return self._scalar(node, path)
 
@@ -193,29 +206,34 @@ class _TreeBuilder:
         if node.tag != "tag:yaml.org,2002:map":
             return self._refuse_tag(node, path)
         result: dict[str, Any] = {}
+        lines, line_of, build = self.lines, self.line_of, self.build
         for key_node, value_node in node.value:
             if (
                 not isinstance(key_node, yaml.ScalarNode)
                 or isinstance(key_node, _AliasNode)
                 or key_node.tag == "tag:yaml.org,2002:merge"
             ):
-                self.log.add(self.line_of(key_node), field_name(path), "een veldnaam moet gewone tekst zijn")
+                self.log.add(line_of(key_node), field_name(path), "een veldnaam moet gewone tekst zijn")
                 continue
             key = str(key_node.value)
             key_path = path + (key,)
             if key in result:
                 self.log.add(
-                    self.line_of(key_node),
+                    line_of(key_node),
                     field_name(key_path),
-                    f"dit veld staat twee keer in de kop (eerst op regel {self.lines[key_path]})",
+                    f"dit veld staat twee keer in de kop (eerst op regel {lines[key_path]})",
                     "elk veld één keer",
                 )
                 continue
-            self.lines[key_path] = self.line_of(key_node)
-            result[key] = self.build(value_node, key_path, depth + 1)
+            lines[key_path] = line_of(key_node)
+            result[key] = build(value_node, key_path, depth + 1)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        if node.tag == _STR_TAG:
+            # What construct_object gives (SafeConstructor.construct_yaml_str returns the node's
+            # value), without its bookkeeping: most values of a card are text.
+            return node.value
         if node.tag not in _STANDARD_SCALAR_TAGS:
             return self._refuse_tag(node, path)
         try:
@@ -254,28 +272,61 @@ def _too_deep_brackets(text: str) -> int | None:
 # libyaml, PyYAML's parser in C, reads front matter many times faster than the parser in Python
 # (at 1,000 cards most of `praktijkbank check`). It is used only where both give the same
 # result: no anchors or aliases (libyaml's composer resolves them, and they must be refused),
-# no tabs, control characters or unusual line breaks, no deep nesting (it recurses in C). On
-# any error the Python parser reads the text again, so every message stays the same.
+# no tabs, control characters or line breaks other than '\n', no deep nesting (it recurses in C).
+# On any error the Python parser reads the text again, so every message stays the same.
 _MAYBE_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*]\S", re.MULTILINE)
-_LINE_PREFIX = re.compile(r"^[ ?:-]*", re.MULTILINE)  # indentation and indicators: the nesting of a line
 _MAX_FAST_PREFIX = 100
-_NOT_FOR_LIBYAML = re.compile("[\t\x85\u2028\u2029]")
+# A line starting with more indentation and indicators (its nesting) than libyaml may take.
+_FIRST_LINE_TOO_DEEP = re.compile(f"[ ?:-]{{{_MAX_FAST_PREFIX + 1}}}")
+_LINE_TOO_DEEP = re.compile(f"\n[ ?:-]{{{_MAX_FAST_PREFIX + 1}}}")
+# What PyYAML's reader refuses (yaml.reader.Reader.NON_PRINTABLE), and also tabs and every
+# line break but '\n' (U+000D, U+0085, U+2028, U+2029): then libyaml counts lines as
+# _FileLines does. One character class, so one quick pass (tests/test_scale.py checks that
+# it is exactly that set).
+_NOT_FOR_LIBYAML = re.compile("[^\x0A\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
 
 
 def _libyaml_gives_the_same(text: str) -> bool:
     return (
         getattr(yaml, "__with_libyaml__", False)
-        and not _MAYBE_ANCHOR_OR_ALIAS.search(text)
+        and not (("&" in text or "*" in text) and _MAYBE_ANCHOR_OR_ALIAS.search(text))
         and not _NOT_FOR_LIBYAML.search(text)
-        and not yaml.reader.Reader.NON_PRINTABLE.search(text)
-        and max(map(len, _LINE_PREFIX.findall(text)), default=0) <= _MAX_FAST_PREFIX
+        and not (_FIRST_LINE_TOO_DEEP.match(text) or _LINE_TOO_DEEP.search(text))
     )
 
 
-def _load_with_libyaml(text: str, where: _FileLines, log: ProblemLog) -> tuple[Any, dict[FieldPath, int], bool] | None:
+def _rules_by_first_character(resolver: type[yaml.resolver.BaseResolver]) -> tuple[dict[str, tuple], tuple]:
+    """``resolver``'s implicit rules for scalars starting with each character, as ``resolve`` gathers them."""
+    any_first = tuple(resolver.yaml_implicit_resolvers.get(None, ()))
+    return {first: tuple(rules) + any_first for first, rules in resolver.yaml_implicit_resolvers.items()
+            if first is not None}, any_first
+
+
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(yaml.CSafeLoader):
+        """libyaml's safe loader, resolving the tags of scalars in fewer steps.
+
+        libyaml asks Python for the tag of every node, and ``Resolver.resolve`` gathers its
+        rules anew for each one. Here the rules for each first character are gathered once,
+        in the same order, so every tag is the same (tests/test_scale.py compares them).
+        """
+
+        anchored: frozenset[int] = frozenset()  # libyaml only gets texts without anchors
+        _by_first, _any_first = _rules_by_first_character(yaml.CSafeLoader)
+
+        def resolve(self, kind, value, implicit):
+            if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit)
+            if implicit[0]:
+                for tag, pattern in self._by_first.get(value[:1], self._any_first):
+                    if pattern.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+
+
+def _load_with_libyaml(text: str, first_line: int, log: ProblemLog) -> tuple[Any, dict[FieldPath, int], bool] | None:
     """The tree as libyaml reads it, or None when the Python parser must read it (and report)."""
-    loader = yaml.CSafeLoader(text)
-    loader.anchored = set()  # libyaml only gets texts without anchors
+    loader = _CLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError:
@@ -284,7 +335,8 @@ def _load_with_libyaml(text: str, where: _FileLines, log: ProblemLog) -> tuple[A
         loader.dispose()
     if node is None:
         return None, {}, True
-    builder = _TreeBuilder(loader, where, log)
+    # No line break but '\n' gets here, so libyaml's own line count is the file's.
+    builder = _TreeBuilder(loader, lambda node: node.start_mark.line + first_line, log)
     return builder.build(node, ()), builder.lines, True
 
 
@@ -295,22 +347,23 @@ def load_yaml_tree(text: str, first_line: int, log: ProblemLog) -> tuple[Any, di
     YAML could not be read at all. A refused value (an alias, a custom tag) is
     ``REFUSED`` in the result.
     """
-    where = _FileLines(text, first_line)
     too_deep = _too_deep_brackets(text)
     if too_deep is not None:
-        log.add(where.at(too_deep), "kop", "de kop is te diep genest om te lezen", f"hoogstens {MAX_DEPTH} niveaus")
+        line = _FileLines(text, first_line).at(too_deep)
+        log.add(line, "kop", "de kop is te diep genest om te lezen", f"hoogstens {MAX_DEPTH} niveaus")
         return None, {}, False
     if _libyaml_gives_the_same(text):
-        loaded = _load_with_libyaml(text, where, log)
+        loaded = _load_with_libyaml(text, first_line, log)
         if loaded is not None:
             return loaded
+    where = _FileLines(text, first_line)
     loader = None
     try:
         loader = _Loader(text)  # already reads the text, and refuses control characters
         node = loader.get_single_node()
         if node is None:
             return None, {}, True
-        builder = _TreeBuilder(loader, where, log)
+        builder = _TreeBuilder(loader, lambda node: where.at(node.start_mark.index), log)
         return builder.build(node, ()), builder.lines, True
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

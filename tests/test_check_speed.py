@@ -1,0 +1,148 @@
+"""Fast paths of `praktijkbank check`: each gives exactly what the slow way it replaces gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import sys
+
+import pytest
+import yaml
+
+from praktijkbank import html_safety, yaml_tree
+from praktijkbank.problems import ProblemLog
+
+libyaml = pytest.mark.skipif(not getattr(yaml, "__with_libyaml__", False), reason="PyYAML without libyaml")
+
+
+# -- reading YAML -------------------------------------------------------------------------
+
+def test_the_characters_kept_from_libyaml_are_pyyamls_non_printable_ones_and_other_line_breaks():
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    expected = set(yaml.reader.Reader.NON_PRINTABLE.findall(every)) | set("\t\r\x85\u2028\u2029")
+    assert set(yaml_tree._NOT_FOR_LIBYAML.findall(every)) == expected
+
+
+def _old_line_prefix_test(text: str) -> bool:  # the guard as it was: every line prefix measured
+    return max(map(len, re.findall(r"^[ ?:-]*", text, re.MULTILINE)), default=0) <= yaml_tree._MAX_FAST_PREFIX
+
+
+def test_the_nesting_guard_is_the_longest_line_prefix():
+    rng = random.Random(1)
+    texts = ["", "a", " " * 100, " " * 101, "x\n" + " " * 101, "- " * 50 + "-", "- " * 51, "\n" + "?" * 101 + "\n",
+             " " * 100 + "\n" + " " * 100, "x" + " " * 200]
+    texts += ["".join(rng.choice(" ?:-\nx") if rng.random() < 0.9 else " " * 60 for _ in range(rng.randrange(300)))
+              for _ in range(3000)]
+    for text in texts:
+        fast = not (yaml_tree._FIRST_LINE_TOO_DEEP.match(text) or yaml_tree._LINE_TOO_DEEP.search(text))
+        assert fast == _old_line_prefix_test(text), repr(text)
+
+
+SCALARS = ["", "~", "null", "Null", "true", "True", "TRUE", "yes", "No", "on", "off", "y", "n", "0", "-1", "+12",
+           "0x1F", "0o17", "017", "1_000", "1.5", "-.5", ".inf", "-.Inf", ".nan", "1e3", "6.8523015e+5", "190:20:30",
+           "2024-05-01", "2024-5-1", "2024-05-01T14:30", "2024-05-01 14:30:00Z", "2024-13-45", "=", "<<", "!x",
+           "&a", "*a", "Oss", "tekst met spaties", "https://example.org/a", "Ñ", "1.2.3", "0b101", "12:30"]
+
+
+@libyaml
+@pytest.mark.parametrize("value", SCALARS)
+def test_libyamls_quick_tag_resolution_gives_pyyamls_tags(value):
+    loader = yaml_tree._CLoader("")
+    reference = yaml.CSafeLoader("")
+    try:
+        for kind in (yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode):
+            for implicit in ((True, False), (False, True), (False, False), (True, True)):
+                assert loader.resolve(kind, value, implicit) == reference.resolve(kind, value, implicit)
+    finally:
+        loader.dispose()
+        reference.dispose()
+
+
+@pytest.mark.parametrize("value", SCALARS)
+def test_a_value_is_read_as_pyyamls_constructor_reads_it(value):
+    def value_node(text):
+        loader = yaml.SafeLoader(text)
+        return loader, loader.get_single_node().value[0][1]
+
+    for text in (f"a: {value}\n", f"a: {value!r}\n", f'a: "{value}"\n'):
+        try:
+            loader, node = value_node(text)
+        except yaml.YAMLError:
+            continue
+        if node.tag not in yaml_tree._STANDARD_SCALAR_TAGS:  # '=' is a 'value' tag: refused
+            expected = yaml_tree.REFUSED
+        else:
+            try:
+                expected = loader.construct_object(node, deep=True)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                expected = str(node.value)
+        loader, node = value_node(text)
+        got = yaml_tree._TreeBuilder(loader, lambda node: 1, ProblemLog("kaart.md"))._scalar(node, ("a",))
+        assert (repr(got), type(got)) == (repr(expected), type(expected))
+
+
+def test_libyamls_lines_are_the_file_lines(monkeypatch):
+    text = ("title: Oké — één\nsummary: >-\n  lang\n  verhaal\nplace:\n  scope: wijk\n  municipality: \"'s-Hertogenbosch\"\n"
+            "themes: [a, b,\n  c]\npartners:\n- name: \"Één\"\n  role: x\n\n# commentaar\nlast_reviewed: 2026-11-01\n")
+    assert yaml_tree._libyaml_gives_the_same(text)
+    fast = yaml_tree.load_yaml_tree(text, 2, ProblemLog("kaart.md"))
+    assert fast[2] and fast[0]["place"]["municipality"] == "'s-Hertogenbosch"
+    assert fast[1][("partners", 0, "role")] == 13 and fast[1][("last_reviewed",)] == 16
+    monkeypatch.setattr(yaml_tree, "_libyaml_gives_the_same", lambda _: False)
+    assert yaml_tree.load_yaml_tree(text, 2, ProblemLog("kaart.md")) == fast
+
+
+def _old_strings_in(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _old_strings_in(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _old_strings_in(item, path + (index,))
+
+
+@pytest.mark.parametrize("value", [
+    "x", 3, None, [], {}, yaml_tree.REFUSED, dt.date(2024, 1, 1),
+    {"a": "x", "b": [1, "y", {"c": "z", "d": [["e"]]}], "f": {"g": None, "h": "i"}, "j": yaml_tree.REFUSED},
+    [["a", ["b"]], {"c": ["d", 2.5]}],
+])
+def test_the_strings_of_a_tree_in_the_same_order(value):
+    assert yaml_tree.strings_in(value) == list(_old_strings_in(value))
+    assert yaml_tree.strings_in(value, ("kop",)) == list(_old_strings_in(value, ("kop",)))
+
+
+# -- unsafe HTML --------------------------------------------------------------------------
+
+HOSTILE = [
+    "javascript:x", "JAVASCRIPT :x", "vbscript\t:x", "livescrip\u200bt:x", "javascript\u200b:x", "javascript\x1c:x",
+    "data:x", "DATA:x", "da\u200bta:x", "[x](data\ufeff:x)", "javascript\n:x", "Java&#83;cript:x", "&#x3c;script",
+    "da&#116;a:x", "!\x00[x](//host/p.png)", "<", "&", "![", "https://example.org/a:b", "Tijd: 14:30", "Resultaat:",
+    "Let op: data", "ta:", "TA\u2028:", "Kaart A: zie", "t\u00a0:", "\u0130:", "\u212a:", "a\u3000:",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_the_quick_look_misses_nothing_a_rule_finds(text, monkeypatch):
+    quick = html_safety.find_unsafe(text)
+    monkeypatch.setattr(html_safety, "_MAYBE_UNSAFE", re.compile(""))  # every text through every rule
+    assert quick == html_safety.find_unsafe(text)
+
+
+def test_the_quick_look_misses_nothing_in_random_texts(monkeypatch):
+    rng = random.Random(7)
+    alphabet = list("<>&#;:![]()/=\"' \t\r\n\x00\x1c\u200b\ufeffxtTaAdDsS0123456789") + [
+        "javascript", "vbscript", "livescript", "data", "href", "src", "img", "script", "on", "&lt;", "&#58;", "&colon;",
+        "&#x3A;", "&#116;", "https:", "//"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))) for _ in range(20000)]
+    quick = [html_safety.find_unsafe(text) for text in texts]
+    assert any(quick) and not all(quick)
+    monkeypatch.setattr(html_safety, "_MAYBE_UNSAFE", re.compile(""))
+    assert quick == [html_safety.find_unsafe(text) for text in texts]
+
+
+def test_web_addresses_and_plain_texts_skip_the_rules():
+    for text in ("https://example.org/a?b=c#d", "Gemeente Oss", "Tijd: 14:30", "Stap 1: plannen"):
+        assert not html_safety.may_be_unsafe(text)
