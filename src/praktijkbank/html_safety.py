@@ -51,14 +51,23 @@ def _normalise(text: str) -> str:
     return _INVISIBLE.sub("", html.unescape(text))
 
 
-# Every rule needs a '<' or a ':' (an entity such as '&lt;' can make one), or '![' (perhaps
-# with invisible characters in between): most texts of a card have none and are done at once.
-_MAYBE_UNSAFE = re.compile(r"[<:&]|!" + _INVISIBLE.pattern + r"*\[")
+# Every rule needs a '<', or '![', or a ':' right after the 't' of 'javascript', 'vbscript' or
+# 'livescript' or the 'a' of 'data' (with only spaces and invisible characters between), or
+# an entity such as '&lt;' that can make any of these: most texts of a card, web addresses
+# too ('https:'), have none and are done at once.
+_MAYBE_UNSAFE = re.compile(
+    r"[<&]|!" + _INVISIBLE.pattern + r"*\[|[ta][\s" + _INVISIBLE.pattern[1:-1] + r"]*:", _FLAGS
+)
+
+
+def may_be_unsafe(text: str) -> bool:
+    """False when no rule can match ``text``: a quick test before ``find_unsafe``."""
+    return _MAYBE_UNSAFE.search(text) is not None
 
 
 def find_unsafe(text: str) -> list[UnsafeMatch]:
     """Every place in ``text`` that could run script or load from another host."""
-    if not _MAYBE_UNSAFE.search(text):
+    if not may_be_unsafe(text):
         return []
     found: list[UnsafeMatch] = []
     for candidate in {text, _normalise(text)}:

@@ -14,6 +14,7 @@ from .body import check_headings, check_safe_html
 from .documents import Document, read_document
 from .freshness import check_freshness
 from .geo.check import check_map_place
+from .html_safety import may_be_unsafe
 from .lookalikes import lookalike_message, lookalike_pairs
 from .models import Contact, Coordinates, Partner, Place, Practice, Source
 from .problems import Problem, ProblemLog, Severity
@@ -90,8 +91,14 @@ def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: 
 
 def check_front_matter_html(doc: Document, log: ProblemLog) -> None:
     """Raw HTML that could run script is refused in every text of the front matter too."""
-    for path, text in strings_in(doc.data):
-        check_safe_html(text, doc.line_of(path), field_name(path), log)
+    strings = strings_in(doc.data)
+    # One quick look at all texts together: what a rule could find in one text, the quick test
+    # finds in them all. Most cards are done here; otherwise each text is looked at.
+    if not may_be_unsafe("\n".join(text for _, text in strings)):
+        return
+    for path, text in strings:
+        if may_be_unsafe(text):
+            check_safe_html(text, doc.line_of(path), field_name(path), log)
 
 
 def _check_place_rules(doc: Document, data: Any, log: ProblemLog) -> None:
