@@ -143,6 +143,70 @@ def test_the_quick_look_misses_nothing_in_random_texts(monkeypatch):
     assert quick == [html_safety.find_unsafe(text) for text in texts]
 
 
+def test_the_quick_look_knows_every_letter_a_rule_ignoring_case_matches():
+    letters = {chr(c) for c in range(sys.maxunicode + 1) if re.match("(?i)[ta]", chr(c))}
+    assert letters == set("tTaA")
+
+
 def test_web_addresses_and_plain_texts_skip_the_rules():
     for text in ("https://example.org/a?b=c#d", "Gemeente Oss", "Tijd: 14:30", "Stap 1: plannen"):
         assert not html_safety.may_be_unsafe(text)
+
+
+def test_front_matter_texts_are_looked_at_as_one_by_one(monkeypatch):
+    from praktijkbank.body import check_safe_html
+    from praktijkbank.documents import parse_document
+    from praktijkbank.practices import check_front_matter_html
+
+    rng = random.Random(3)
+    reported = 0
+    for _ in range(300):
+        values = [rng.choice(HOSTILE + ["Oss", "https://example.org/x", "Tijd: 14:30", "a\\nb", "t", ":x"])
+                  for _ in range(6)]
+        text = ("---\ntitle: {!r}\nplace:\n  municipality: {!r}\npartners:\n- name: {!r}\n  role: {!r}\n"
+                "keywords: [{!r}, {!r}]\n---\nTekst\n").format(*(v.replace("'", "") for v in values))
+        doc = parse_document(text, "kaart.md", ProblemLog("kaart.md"))
+        assert doc is not None
+        quick = ProblemLog("kaart.md")
+        check_front_matter_html(doc, quick)
+        one_by_one = ProblemLog("kaart.md")  # as it was: every text through check_safe_html
+        for path, value in yaml_tree.strings_in(doc.data):
+            check_safe_html(value, doc.line_of(path), yaml_tree.field_name(path), one_by_one)
+        assert quick.items == one_by_one.items
+        monkeypatch.setattr(html_safety, "_MAYBE_UNSAFE", re.compile(""))
+        forced = ProblemLog("kaart.md")
+        check_front_matter_html(doc, forced)
+        monkeypatch.undo()
+        assert forced.items == quick.items
+        reported += bool(quick.items)
+    assert 100 < reported < 300
+
+
+# -- real paths ---------------------------------------------------------------------------
+
+def test_file_resolver_gives_what_resolve_gives(tmp_path, monkeypatch):
+    import os
+    from pathlib import Path
+
+    from praktijkbank.project import FileResolver
+
+    (tmp_path / "project" / "practices").mkdir(parents=True)
+    (tmp_path / "elders").mkdir()
+    (tmp_path / "project" / "practices" / "a.md").write_text("x")
+    (tmp_path / "elders" / "b.md").write_text("x")
+    os.symlink(tmp_path / "elders" / "b.md", tmp_path / "project" / "practices" / "link.md")
+    os.symlink(tmp_path / "elders", tmp_path / "project" / "map-link")
+    os.symlink(tmp_path / "project" / "practices" / "loop.md", tmp_path / "project" / "practices" / "loop.md")
+    os.symlink("nergens.md", tmp_path / "project" / "practices" / "kapot.md")
+    monkeypatch.chdir(tmp_path / "project")
+    paths = [Path(p) for p in ("practices/a.md", "practices/link.md", "map-link/b.md", "practices/../map-link/b.md",
+                               "practices/nieuw.md", "practices/kapot.md", "geen-map/x.md", "a.md", ".", "..",
+                               "practices/.", "practices/..", "/", str(tmp_path / "project" / "practices" / "a.md"))]
+    resolve = FileResolver()
+    for path in paths * 2:  # the second time from what it remembers
+        assert resolve(path) == path.resolve(), path
+    with pytest.raises(RuntimeError) as expected:
+        Path("practices/loop.md").resolve()
+    with pytest.raises(RuntimeError) as got:
+        resolve(Path("practices/loop.md"))
+    assert str(got.value) == str(expected.value)
