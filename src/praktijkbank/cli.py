@@ -17,7 +17,7 @@ from .commands import export, nieuw, schema, zoek
 from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .practices import load_practices
 from .problems import problems_as_json, summary_line
-from .project import Project, ProjectNotFound
+from .project import FileResolver, Project, ProjectNotFound
 from .taxonomy import TaxonomyError, load_taxonomy
 from .webinars import load_webinars
 
@@ -107,11 +107,14 @@ def _expand(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _other_cards(project: Project, card_files: list[Path], taxonomy, today: dt.date) -> list:
+def _other_cards(practice_files: list[Path], card_files: list[Path], taxonomy, today: dt.date,
+                 resolve: FileResolver) -> list:
     """The valid cards not being checked, so that a new card is compared with all existing ones."""
-    checked = {f.resolve() for f in card_files}
-    others = [f for f in project.practice_files() if f.resolve() not in checked]
-    return load_practices(others, taxonomy, today, root=Path.cwd()).practices if card_files and others else []
+    if not card_files:
+        return []
+    checked = {resolve(f) for f in card_files}
+    others = [f for f in practice_files if resolve(f) not in checked]
+    return load_practices(others, taxonomy, today, root=Path.cwd()).practices if others else []
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -120,7 +123,8 @@ def run_check(args: argparse.Namespace) -> int:
         start = args.paths[0] if args.paths else Path.cwd()
         project = Project.find(start if start.is_dir() else start.parent)
         taxonomy = load_taxonomy(project.taxonomy_path)
-        files = files if args.paths else project.practice_files() + project.webinar_files()
+        practice_files = project.practice_files()
+        files = files if args.paths else practice_files + project.webinar_files()
     except FileNotFoundError as exc:
         print(f"praktijkbank: '{exc.args[0]}' bestaat niet", file=sys.stderr)
         return EXIT_USAGE
@@ -128,13 +132,14 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"praktijkbank: {exc}", file=sys.stderr)
         return EXIT_USAGE
     today = args.today or dt.date.today()
-    known = {p.stem for p in project.practice_files()}
+    known = {p.stem for p in practice_files}
+    resolve = FileResolver()
     webinar_files: list[Path] = []
     card_files: list[Path] = []
     for file in files:
-        (webinar_files if project.is_webinar_file(file) else card_files).append(file)
+        (webinar_files if project.is_webinar_file(file, resolve) else card_files).append(file)
     result = load_practices(card_files, taxonomy, today, root=Path.cwd(), known_slugs=known,
-                            compare_with=_other_cards(project, card_files, taxonomy, today))
+                            compare_with=_other_cards(practice_files, card_files, taxonomy, today, resolve))
     webinars = load_webinars(webinar_files, taxonomy, today, known | {f.stem for f in card_files}, root=Path.cwd())
     problems = sorted(result.problems + webinars.problems)
     files_checked = result.files_checked + webinars.files_checked

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from .html_safety import may_be_unsafe
 from .lookalikes import lookalike_message, lookalike_pairs
 from .models import Contact, Coordinates, Partner, Place, Practice, Source
 from .problems import Problem, ProblemLog, Severity
+from .project import FileResolver
 from .placeholders import report_placeholders
 from .schema import HEADINGS, NL_LATITUDE, NL_LONGITUDE, PRACTICE, REQUIRED_HEADINGS
 from .slugs import slugify
@@ -45,10 +46,11 @@ class LoadResult:
         return {p.slug: p for p in self.practices}
 
 
-def display_path(path: Path, root: Path | None) -> str:
+def display_path(path: Path, root: Path | None, resolve: Callable[[Path], Path] = Path.resolve) -> str:
+    """``path`` relative to the project ``root`` where it lies inside it; ``resolve`` gives real paths."""
     if root is not None:
         try:
-            return path.resolve().relative_to(_resolved(root)).as_posix()
+            return resolve(path).relative_to(_resolved(root)).as_posix()
         except ValueError:
             pass
     return path.as_posix()
@@ -185,8 +187,9 @@ def load_practices(
     first_slug: dict[str, str] = {}
     located: dict[str, Path] = {}  # slug -> file of each valid card
     all_slugs = {p.stem for p in paths} | set(known_slugs or ())
+    resolve = FileResolver()
     for path in sorted(paths):
-        display = display_path(path, root)
+        display = display_path(path, root, resolve)
         practice, log = load_practice_file(path, display, taxonomy, today)
         result.files_checked += 1
         if path.stem in first_slug:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,9 +41,12 @@ class Project:
     def webinar_files(self) -> list[Path]:
         return _markdown_files(self.webinars_dir)
 
-    def is_webinar_file(self, path: Path) -> bool:
-        """Files in webinars/ are webinars; any other file is checked as a card."""
-        return path.resolve().parent == self._resolved_webinars_dir
+    def is_webinar_file(self, path: Path, resolve: Callable[[Path], Path] = Path.resolve) -> bool:
+        """Files in webinars/ are webinars; any other file is checked as a card.
+
+        ``resolve`` gives a file's real path (a ``FileResolver`` when there are many files).
+        """
+        return resolve(path).parent == self._resolved_webinars_dir
 
     @functools.cached_property
     def _resolved_webinars_dir(self) -> Path:  # asked once per file checked
@@ -55,6 +61,35 @@ class Project:
         raise ProjectNotFound(
             f"geen Praktijkbank-project gevonden vanaf {start} (er is geen {TAXONOMY_FILE})"
         )
+
+
+class FileResolver:
+    """``Path.resolve()`` of many files in a few folders, resolving each folder once.
+
+    Resolving walks every folder of a path, and checking a thousand cards asks for the real
+    path of every file (to show it relative to the project, to tell cards from webinars). A
+    file that is itself a symbolic link, or anything unusual, is resolved in full as before.
+    Meant for one run over a set of files: it remembers each folder's real path.
+    """
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        if path.name in ("", ".", ".."):
+            return path.resolve()
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return path.resolve()
+        except OSError:
+            pass  # not there (yet): resolve() leaves the name as it is, and so do we
+        folder = path.parent
+        if folder not in self._folders:
+            try:
+                self._folders[folder] = folder.resolve()
+            except (OSError, RuntimeError):  # a symlink loop, a folder gone: as resolve() says it
+                return path.resolve()
+        return self._folders[folder] / path.name
 
 
 def _markdown_files(folder: Path) -> list[Path]:

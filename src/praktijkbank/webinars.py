@@ -19,6 +19,7 @@ from .localtime import in_amsterdam
 from .models import Source, Webinar
 from .practices import check_front_matter_html, display_path
 from .problems import Problem, ProblemLog
+from .project import FileResolver
 from .schema import WEBINAR
 from .slugs import slugify
 from .suggest import closest
@@ -57,8 +58,9 @@ def load_webinars(
     """Load every webinar in ``paths``; ``practice_slugs`` are the cards they may be about."""
     result = WebinarResult()
     first_seen: dict[tuple, str] = {}
+    resolve = FileResolver()
     for path in sorted(paths):
-        display = display_path(path, root)
+        display = display_path(path, root, resolve)
         log = ProblemLog(display)
         webinar, doc = _load_file(path, log, taxonomy, today, practice_slugs)
         result.files_checked += 1
