@@ -19,7 +19,29 @@ class Province:
     coarse: tuple[Polygon, ...]  # simplified, for small maps
 
     def contains(self, point: Point) -> bool:
-        return inside(point, self.detail)
+        # Only the polygons whose box holds the point: the ray from a point outside a box
+        # crosses that polygon's rings an even number of times, so leaving them out keeps
+        # the answer. The check asks this for every card with coordinates, twelve provinces each.
+        x, y = point
+        return inside(point, tuple(polygon for (left, bottom, right, top), polygon in self._boxed
+                                   if left <= x <= right and bottom <= y < top))
+
+    @functools.cached_property
+    def _boxed(self) -> tuple[tuple[tuple[float, float, float, float], Polygon], ...]:
+        """(box, polygon) for each polygon; the box a metre wider than its rings left and right.
+
+        Above or below a box no edge counts; left or right of it every edge or none does,
+        unless rounding moves a crossing (by far less than a metre).
+        """
+        boxed = []
+        for polygon in self.detail:
+            xs = [x for ring in polygon for x, _ in ring]
+            ys = [y for ring in polygon for _, y in ring]
+            boxed.append(((min(xs) - _BOX_MARGIN, min(ys), max(xs) + _BOX_MARGIN, max(ys)), polygon))
+        return tuple(boxed)
+
+
+_BOX_MARGIN = 1.0  # metres
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: drawings of it are cached
