@@ -210,3 +210,56 @@ def test_file_resolver_gives_what_resolve_gives(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError) as got:
         resolve(Path("practices/loop.md"))
     assert str(got.value) == str(expected.value)
+
+
+# -- the map ------------------------------------------------------------------------------
+
+def test_provinces_hold_the_same_points_with_and_without_boxes():
+    from praktijkbank.geo.shapes import inside, load_outlines
+
+    outlines = load_outlines()
+    left, bottom, right, top = outlines.bounds()
+    rng = random.Random(5)
+    points = [(rng.uniform(left - 5000, right + 5000), rng.uniform(bottom - 5000, top + 5000)) for _ in range(3000)]
+    for province in outlines.provinces.values():  # on and beside every corner and edge's middle
+        for polygon in province.detail:
+            for ring in polygon:
+                for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+                    points += [(x1, y1), (x1 + 0.5, y1), (x1 - 0.5, y1), (x1, y1 + 1e-9), ((x1 + x2) / 2, (y1 + y2) / 2)]
+    for province in outlines.provinces.values():
+        for point in points:
+            assert province.contains(point) == inside(point, province.detail), (province.key, point)
+
+
+# -- limits on the body -------------------------------------------------------------------
+
+def _nesting_line_by_line(text: str, first_line: int) -> list:  # check_nesting as it was
+    from praktijkbank import body_limits as limits
+
+    log = ProblemLog("kaart.md")
+    lines = text.split("\n")
+    limits._first(log, "tekst", first_line, lines, limits._too_indented,
+                  "de tekst springt te ver in", f"hoogstens {limits.MAX_INDENT // 4} niveaus lijsten in elkaar")
+    limits._first(log, "tekst", first_line, lines, limits._too_quoted,
+                  "de tekst heeft te veel citaten in elkaar ('>')", f"hoogstens {limits.MAX_QUOTE_DEPTH} niveaus")
+    limits._too_many_brackets(lines, first_line, "tekst", log)
+    return log.items
+
+
+def test_body_limits_are_found_where_the_quick_look_sends_them():
+    from praktijkbank.body_limits import check_nesting
+
+    rng = random.Random(11)
+    pieces = [" ", "\t", "  ", "    ", "x", "\n", "\n\n", ">", "> ", "[", "[" * 50, "[" * 100, " " * 38, "\t" * 10,
+              "\t" * 11, "\r", "\x0b", "\u00a0", "- ", "text"]
+    texts = [" " * 41 + "x", " " * 41, "\t" * 11 + "x", "\t" * 10 + " x", " " * 40 + "x", "> " * 11 + "x",
+             "[" * 201, "[" * 100 + "\n" + "[" * 101, "[" * 100 + "\n\n" + "[" * 101, "x\n" + " \t" * 20 + "y"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(60))) for _ in range(4000)]
+    found = 0
+    for text in texts:
+        log = ProblemLog("kaart.md")
+        check_nesting(text, 5, "tekst", log)
+        expected = _nesting_line_by_line(text, 5)
+        assert log.items == expected, repr(text)
+        found += bool(expected)
+    assert found > 100

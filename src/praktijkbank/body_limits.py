@@ -25,13 +25,37 @@ _QUOTE_MARKERS = re.compile(r"^[ \t]*((?:>[ \t]*)+)")
 _MARKDOWN_BLOCK = re.compile(r"<[A-Za-z][\w-]*\b[^>]*\bmarkdown\b", re.IGNORECASE)
 
 
+# A line indented past MAX_INDENT starts with at least this many spaces and tabs (a tab is
+# at most four columns): where no line does, no line needs measuring.
+_MIN_RUN_TOO_INDENTED = MAX_INDENT // 4 + 1
+_FIRST_LINE_MAYBE_TOO_INDENTED = re.compile(f"[ \t]{{{_MIN_RUN_TOO_INDENTED}}}")
+_LINE_MAYBE_TOO_INDENTED = re.compile(f"\n[ \t]{{{_MIN_RUN_TOO_INDENTED}}}")
+
+
 def check_nesting(text: str, first_line: int, field: str, log: ProblemLog) -> None:
-    """Report (once each) indentation, quotes, brackets or markdown blocks past the limits."""
+    """Report (once each) indentation, quotes, brackets or markdown blocks past the limits.
+
+    Each limit is looked for line by line only where the whole text could reach it (enough
+    spaces at the start of a line, '>' or '[' in all): a card's body almost never does.
+    """
     lines = text.split("\n")
-    _first(log, field, first_line, lines, _too_indented,
-           "de tekst springt te ver in", f"hoogstens {MAX_INDENT // 4} niveaus lijsten in elkaar")
-    _first(log, field, first_line, lines, _too_quoted,
-           "de tekst heeft te veel citaten in elkaar ('>')", f"hoogstens {MAX_QUOTE_DEPTH} niveaus")
+    if _FIRST_LINE_MAYBE_TOO_INDENTED.match(text) or _LINE_MAYBE_TOO_INDENTED.search(text):
+        _first(log, field, first_line, lines, _too_indented,
+               "de tekst springt te ver in", f"hoogstens {MAX_INDENT // 4} niveaus lijsten in elkaar")
+    if text.count(">") > MAX_QUOTE_DEPTH:
+        _first(log, field, first_line, lines, _too_quoted,
+               "de tekst heeft te veel citaten in elkaar ('>')", f"hoogstens {MAX_QUOTE_DEPTH} niveaus")
+    if text.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
+        _too_many_brackets(lines, first_line, field, log)
+    blocks = list(_MARKDOWN_BLOCK.finditer(text))
+    if len(blocks) > MAX_MARKDOWN_BLOCKS:
+        offset = blocks[MAX_MARKDOWN_BLOCKS].start()
+        log.add(first_line + text.count("\n", 0, offset), field,
+                "de tekst heeft te veel HTML-blokken met het attribuut markdown",
+                f"hoogstens {MAX_MARKDOWN_BLOCKS}")
+
+
+def _too_many_brackets(lines: list[str], first_line: int, field: str, log: ProblemLog) -> None:
     paragraph_start, brackets = 0, 0
     for index, line in enumerate(lines):
         if not line.strip():
@@ -41,13 +65,7 @@ def check_nesting(text: str, first_line: int, field: str, log: ProblemLog) -> No
         if brackets > MAX_BRACKETS_PER_PARAGRAPH:
             log.add(first_line + paragraph_start, field, "deze alinea heeft te veel '['-haken",
                     f"hoogstens {MAX_BRACKETS_PER_PARAGRAPH} per alinea; zet een lege regel tussen alinea's")
-            break
-    blocks = list(_MARKDOWN_BLOCK.finditer(text))
-    if len(blocks) > MAX_MARKDOWN_BLOCKS:
-        offset = blocks[MAX_MARKDOWN_BLOCKS].start()
-        log.add(first_line + text.count("\n", 0, offset), field,
-                "de tekst heeft te veel HTML-blokken met het attribuut markdown",
-                f"hoogstens {MAX_MARKDOWN_BLOCKS}")
+            return
 
 
 def _too_indented(line: str) -> bool:

@@ -56,6 +56,8 @@ def report_placeholders(doc: Document, root: Field, body_headings: tuple[Heading
     for path in [path for path, text in strings_in(doc.data) if PLACEHOLDER in text]:
         log.add(doc.line_of(path), field_name(path), "nog niet ingevuld", _hint(field_at(root, path), taxonomy))
         _set_aside(doc.data, path)
+    if PLACEHOLDER not in doc.body:
+        return
     guidance = {h.title.lower(): h.description for h in body_headings}
     sections = headings(doc.body, doc.body_first_line)
     for offset, line in enumerate(doc.body.split("\n")):
