@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import posixpath
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
@@ -99,6 +100,38 @@ def on_post_template(output_content, template_name, config):
     if _serving or not template_name.endswith(".html"):  # 404.html, not sitemap.xml
         return output_content
     return with_content_security_policy(output_content)
+
+
+class _SharedMenus:
+    """The menu of pages outside it, rendered once per folder (see overrides/main.html).
+
+    Such a page has no active entry, and from any page in one folder a relative link
+    to a menu entry is the same, as long as no entry lives below the page itself.
+    """
+
+    def __init__(self) -> None:
+        self._menus: dict[str, str] = {}
+
+    def key(self, page, nav) -> str | None:
+        if page is None or page in nav.pages or any(p.url.startswith(page.url) for p in nav.pages if page.url):
+            return None
+        return posixpath.dirname(page.url.rstrip("/"))
+
+    def has(self, key: str | None) -> bool:
+        return key is not None and key in self._menus
+
+    def get(self, key: str) -> str:
+        return self._menus[key]
+
+    def keep(self, key: str | None, menu: str) -> str:
+        if key is not None:
+            self._menus[key] = menu
+        return menu
+
+
+def on_env(env, config, files):
+    env.globals["praktijkbank_menus"] = _SharedMenus()  # anew for every build
+    return env
 
 
 def on_page_context(context, page, config, nav):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -254,3 +255,25 @@ def test_the_quick_look_for_unsafe_html_misses_nothing(text, monkeypatch):
     quick = html_safety.find_unsafe(text)
     monkeypatch.setattr(html_safety, "_MAYBE_UNSAFE", re.compile(""))  # every text through every rule
     assert quick == html_safety.find_unsafe(text)
+
+
+def _primary_menu(page: str) -> str:
+    start = page.index('data-md-type="navigation"')
+    return page[start:page.index("</nav>", start)]
+
+
+@pytest.mark.build
+def test_shared_menu_is_the_menu_each_page_would_get(built_site, real_practices):
+    """overrides/main.html renders the menu once per folder for pages outside it; pages in it keep their own."""
+    def page(path: str) -> str:
+        return (built_site / path / "index.html").read_text(encoding="utf-8")
+
+    cards = [_primary_menu(page(f"praktijken/{p.slug}")) for p in real_practices]
+    assert len(set(cards)) == 1 and "md-nav__link--active" not in cards[0]
+    assert 'href="../../webinars/"' in cards[0] and 'href="../../bijdragen/velden/"' in cards[0]
+    theme = _primary_menu(page("thema/dakloosheid"))
+    assert 'href="../../webinars/"' in theme and "md-nav__link--active" not in theme
+    for path, label in (("over", "Over"), ("praktijken", "Praktijken"), ("bijdragen/velden", "Velden van een kaart")):
+        menu = _primary_menu(page(path))
+        active = menu[menu.index("md-nav__link--active"):]
+        assert " ".join(re.sub(r"<[^>]*>", " ", active[active.index(">") + 1:]).split()).startswith(label), path
