@@ -263,3 +263,55 @@ def test_body_limits_are_found_where_the_quick_look_sends_them():
         assert log.items == expected, repr(text)
         found += bool(expected)
     assert found > 100
+
+
+# -- cards that look alike ----------------------------------------------------------------
+
+def _old_words(text: str) -> list[str]:
+    import unicodedata
+
+    from praktijkbank.lookalikes import _STOPWORDS
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return [w for w in re.findall(r"[a-z0-9]+", plain.casefold()) if w not in _STOPWORDS]
+
+
+def _old_alike(mine, theirs, place_words) -> bool:
+    from collections import Counter
+    import difflib
+
+    def same_word(a, b):
+        if a == b:
+            return True
+        shorter, longer = sorted((len(a), len(b)))
+        if shorter < 5 or 2 * shorter / (shorter + longer) < 0.8:
+            return False
+        if 2 * sum((Counter(a) & Counter(b)).values()) / (shorter + longer) < 0.8:
+            return False
+        return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+    core_mine = {w for w in mine if w not in place_words} or set(mine)
+    core_theirs = {w for w in theirs if w not in place_words} or set(theirs)
+    if not core_mine or not core_theirs:
+        return False
+    fewer, more = sorted((core_mine, core_theirs), key=len)
+    return all(word in more or any(same_word(word, other) for other in more) for word in fewer)
+
+
+def test_names_are_alike_as_before():
+    from praktijkbank import lookalikes
+
+    rng = random.Random(13)
+    words = ["proeftuin", "ruwaard", "ruwaart", "oss", "wonen", "woonen", "gemengd", "majella", "kaart", "a", "z",
+             "de", "het", "buurtkamer", "buurtkamers", "havenkamp", "havenkampen", "zorg", "zorgen", "één", "Één",
+             "Súdwest", "sudwest", "Fryslân", "ﬁets", "fiets", "12", "2024"]
+    assert lookalikes._words("Súdwest-Fryslân ﬁets in de Buurt") == tuple(_old_words("Súdwest-Fryslân ﬁets in de Buurt"))
+    alike = 0
+    for _ in range(5000):
+        name, other = (" ".join(rng.choice(words) for _ in range(rng.randrange(1, 5))) for _ in range(2))
+        place = frozenset(rng.sample(["oss", "ruwaard", "utrecht", "havenkamp"], rng.randrange(3)))
+        assert lookalikes._words(name) == tuple(_old_words(name))
+        expected = _old_alike(_old_words(name), _old_words(other), place)
+        assert lookalikes.names_alike(name, other, place) == expected, (name, other, place)
+        alike += expected
+    assert 100 < alike < 4900

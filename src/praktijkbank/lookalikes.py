@@ -23,11 +23,15 @@ _STOPWORDS = frozenset("de het een in van en voor op met te aan bij der den".spl
 _NATIONAL = "\x00landelijk"  # a place key no municipality can have
 _TYPO_MIN_LENGTH = 5
 _TYPO_RATIO = 0.8
+_WORD = re.compile(r"[a-z0-9]+")
 
 
-def _words(text: str) -> list[str]:
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return [w for w in re.findall(r"[a-z0-9]+", plain.casefold()) if w not in _STOPWORDS]
+@lru_cache(maxsize=1 << 14)  # place names and keywords come back on many cards
+def _words(text: str) -> tuple[str, ...]:
+    # Plain ASCII has no accents to take off (NFKD leaves it as it is).
+    plain = text if text.isascii() else \
+        "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return tuple(w for w in _WORD.findall(plain.casefold()) if w not in _STOPWORDS)
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,8 @@ class _Names:
 
 
 @lru_cache(maxsize=None)
-def _letters(word: str) -> Counter:
-    return Counter(word)
+def _letters(word: str) -> dict[str, int]:
+    return dict(Counter(word))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -68,19 +72,20 @@ def _same_word(a: str, b: str) -> bool:
     shorter, longer = sorted((len(a), len(b)))
     if shorter < _TYPO_MIN_LENGTH or 2 * shorter / (shorter + longer) < _TYPO_RATIO:
         return False  # the lengths alone keep the ratio below the bar
-    shared = sum((_letters(a) & _letters(b)).values())
+    mine, theirs = _letters(a), _letters(b)
+    shared = sum([min(count, theirs[letter]) for letter, count in mine.items() if letter in theirs])
     if 2 * shared / (shorter + longer) < _TYPO_RATIO:
         return False  # so do the letters they share (an upper bound of the ratio, cheaply)
     return difflib.SequenceMatcher(None, a, b).ratio() >= _TYPO_RATIO
 
 
 def _alike(mine: Sequence[str], theirs: Sequence[str], place_words: frozenset[str]) -> bool:
-    core_mine = {w for w in mine if w not in place_words} or set(mine)
-    core_theirs = {w for w in theirs if w not in place_words} or set(theirs)
+    core_mine = set(mine) - place_words or set(mine)
+    core_theirs = set(theirs) - place_words or set(theirs)
     if not core_mine or not core_theirs:
         return False
-    fewer, more = sorted((core_mine, core_theirs), key=len)
-    return all(word in more or any(_same_word(word, other) for other in more) for word in fewer)
+    fewer, more = (core_mine, core_theirs) if len(core_mine) <= len(core_theirs) else (core_theirs, core_mine)
+    return all(any(_same_word(word, other) for other in more) for word in fewer - more)
 
 
 def names_alike(name: str, other: str, place_words: frozenset[str] = frozenset()) -> bool:
