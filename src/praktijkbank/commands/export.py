@@ -8,9 +8,7 @@ finish it (offline/finish.py) and zip it reproducibly (offline/bundle.py).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,9 +20,9 @@ from ..taxonomy import TaxonomyError
 if TYPE_CHECKING:
     from ..offline.edition import OfflineEdition
 
-# The site build and the offline tools are imported where they are used: every command
-# builds the parser that registers this one, and `praktijkbank check` should not pay
-# for loading the site generator (a fifth of a second) that it never uses.
+# The site build, the offline tools (and hashlib, tempfile) are imported where they are
+# used: every command builds the parser that registers this one, and `praktijkbank check`
+# should not pay for loading the site generator (a fifth of a second) that it never uses.
 
 DIST_DIR = "dist"
 README_NAME = "LEESMIJ.txt"
@@ -59,6 +57,8 @@ def _fail(message: str, code: int = EXIT_USAGE) -> int:
 
 
 def _bundle_name(edition: OfflineEdition) -> str:
+    import hashlib
+
     name = f"praktijkbank-offline-{edition.date.isoformat()}"
     if edition.cards is None:
         return name
@@ -121,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _build_and_zip(project: Project, edition: OfflineEdition, name: str, target: Path) -> int:
+    import tempfile
+
     from ..offline.build import BuildFailed, build_offline_site
     from ..offline.bundle import bundle_entries, sha256_of, write_zip
     from ..offline.finish import finish_offline_site

@@ -13,7 +13,6 @@ from ..lookalikes import names_alike
 from ..practices import display_path
 from ..problems import ProblemLog
 from ..project import Project, ProjectNotFound
-from ..scaffold import scaffold_card
 from ..schema import PRACTICE
 from ..slugs import slugify
 from ..taxonomy import TaxonomyError, load_taxonomy
@@ -55,6 +54,8 @@ def _existing_titles(project: Project) -> list[tuple[str, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..scaffold import scaffold_card  # only here: `praktijkbank check` builds this parser too
+
     name = " ".join(args.name.split())
     if not name:
         return _fail("geef de naam van de praktijk, bijvoorbeeld: praktijkbank nieuw \"Proeftuin Ruwaard\"")
