@@ -315,3 +315,21 @@ def test_names_are_alike_as_before():
         assert lookalikes.names_alike(name, other, place) == expected, (name, other, place)
         alike += expected
     assert 100 < alike < 4900
+
+
+def test_place_names_are_normalised_as_before():
+    import json
+    import unicodedata
+    from importlib import resources
+
+    from praktijkbank.geo.places import normalise
+
+    def old(name: str) -> str:
+        flat = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
+        return " ".join("".join(c for c in flat if not unicodedata.combining(c)).casefold().split())
+
+    rows = json.loads(resources.files("praktijkbank.geo").joinpath("data/places.json").read_text("utf-8"))["places"]
+    names = [row[0] for row in rows] + [alternate for row in rows for alternate in row[6]]
+    names += ["  Den  Haag ", "'s-Hertogenbosch", "\u2019s-Hertogenbosch", "Súdwest-Fryslân", "ﬁ", "A\tB\x0bC", "İ", ""]
+    for name in names:
+        assert normalise(name) == old(name), name

@@ -46,6 +46,8 @@ class Location:
 
 def normalise(name: str) -> str:
     """'Súdwest-Fryslân ' and 'sudwest-fryslan' compare equal; so do ’ and '."""
+    if name.isascii():  # no accents or ’ to take off (NFKD leaves ASCII as it is): most names
+        return " ".join(name.casefold().split())
     flat = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
     return " ".join("".join(c for c in flat if not unicodedata.combining(c)).casefold().split())
 
