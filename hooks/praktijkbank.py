@@ -16,12 +16,14 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
 
 # Only warnings on a logger below "mkdocs." count for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.hooks.praktijkbank")
 
 _content = None  # the SiteContent of the current build
 _serving = False  # under `mkdocs serve` (see on_startup)
+_toc_lead: dict[str, tuple[tuple[str, str], ...]] = {}  # src_uri -> headings the page's Markdown hides
 
 
 def _fresh_core():
@@ -56,7 +58,10 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
+    _toc_lead.clear()
     for page in _content.pages:
+        if page.toc_lead:
+            _toc_lead[page.src_uri] = page.toc_lead
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             raise PluginError(f"docs/{page.src_uri} bestaat al; die pagina wordt door de Praktijkbank gemaakt")
@@ -83,6 +88,12 @@ def on_startup(command, dirty):
 
 
 def on_page_content(html, page, config, files):
+    lead = _toc_lead.get(page.file.src_uri)
+    if lead and page.toc:
+        # Headings in finished HTML (the facts panel's) first under the title, as if Markdown had seen them.
+        title = page.toc.items[0]
+        title.children[0:0] = [AnchorLink(text, anchor, title.level + 1) for anchor, text in lead]
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | {anchor for anchor, _ in lead}
     # A card's rendered text, kept for the card set (MkDocs renders every page before writing any).
     return _content.card_texts.keep(page.file.src_uri, html)
 

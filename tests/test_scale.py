@@ -277,3 +277,16 @@ def test_shared_menu_is_the_menu_each_page_would_get(built_site, real_practices)
         menu = _primary_menu(page(path))
         active = menu[menu.index("md-nav__link--active"):]
         assert " ".join(re.sub(r"<[^>]*>", " ", active[active.index(">") + 1:]).split()).startswith(label), path
+
+
+@pytest.mark.build
+def test_facts_heading_in_finished_html_is_first_in_the_table_of_contents(built_site, real_practices):
+    """The facts panel is finished HTML (cheaper to render); the hook lists its heading in the toc."""
+    for practice in real_practices:
+        page = (built_site / "praktijken" / practice.slug / "index.html").read_text(encoding="utf-8")
+        toc = page[page.index('data-md-type="toc"'):]
+        toc = toc[:toc.index('class="md-content"')]
+        anchors = re.findall(r'href="#([^"]+)"', toc)
+        assert anchors[:2] == ["pb-facts-title", "in-het-kort"], practice.slug
+        assert {"bronnen", "contact"} <= set(anchors), practice.slug
+        assert page.count('id="pb-facts-title"') == 1

@@ -9,7 +9,7 @@ from ..related import RelatedIndex
 from ..schedule import WebinarCalendar
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
-from .card import card_page
+from .card import FACTS_HEADING, card_page
 from .facets import FACETS
 from .listing import card_src_uri
 from .map import OPEN_DATA_SRC
@@ -23,6 +23,9 @@ class GeneratedPage:
     src_uri: str  # where the page pretends to live in docs/
     markdown: str
     source_path: str | None = None  # the file a person edits, relative to the project root
+    # Headings in finished HTML before the page's first Markdown heading, as (id, text): the
+    # generator's table of contents cannot see them, so they go first under the page's title.
+    toc_lead: tuple[tuple[str, str], ...] = ()
 
 
 def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
@@ -38,7 +41,7 @@ def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
     for practice in practices:
         pages.append(GeneratedPage(card_src_uri(practice.slug),
                                    card_page(practice, by_slug, taxonomy, calendar, related, address),
-                                   practice.source_path))
+                                   practice.source_path, toc_lead=(FACTS_HEADING,)))
     for facet in FACETS:
         pages.append(GeneratedPage(facet.index_src_uri(), facet_index_page(facet, practices, taxonomy)))
         for key in taxonomy[facet.vocabulary].values:

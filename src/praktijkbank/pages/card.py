@@ -60,13 +60,20 @@ def facts_list(practice: Practice, taxonomy: Taxonomy, from_src: str | None = No
     return f"<dl>\n{rows}\n</dl>"
 
 
-def facts_panel(practice: Practice, taxonomy: Taxonomy, address: SiteAddress | None = None) -> str:
-    """The facts on the card's page. The heading stays Markdown-in-HTML, so it is in the table of contents."""
+# The facts panel's heading is finished HTML, which the site generator's table of contents
+# does not see; the page lists it as a heading to add there (GeneratedPage.toc_lead).
+FACTS_HEADING = ("pb-facts-title", "Kenmerken")
+
+
+def facts_panel(practice: Practice, taxonomy: Taxonomy, from_src: str | None = None,
+                title_id: str = FACTS_HEADING[0], heading: str = "h2", address: SiteAddress | None = None) -> str:
+    """The facts panel as finished HTML. Another page showing it (the printable card set) passes its
+    own ``from_src`` for the links, a ``title_id`` unique on that page, and its heading level."""
     return (
-        '<aside class="pb-facts" aria-labelledby="pb-facts-title" markdown>\n'
-        '<h2 id="pb-facts-title" class="pb-facts-title">Kenmerken</h2>\n'
-        + html_block(facts_list(practice, taxonomy, address=address))
-        + "</aside>\n"
+        f'<aside class="pb-facts" aria-labelledby="{title_id}">\n'
+        f'<{heading} id="{title_id}" class="pb-facts-title">{FACTS_HEADING[1]}</{heading}>\n'
+        + facts_list(practice, taxonomy, from_src, address)
+        + "\n</aside>"
     )
 
 
@@ -119,9 +126,10 @@ def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxono
     parts = [
         front_matter(meta),
         f"# {text(practice.title)}\n",
-        html_block(f'<p class="pb-lead">{escaped(practice.summary)}</p>'),
-        facts_panel(practice, taxonomy, address=address),
-        html_block(card_location(practice, taxonomy)),
+        # One block of finished HTML: Markdown pays for every block, even one it passes through.
+        html_block("\n".join([f'<p class="pb-lead">{escaped(practice.summary)}</p>',
+                              facts_panel(practice, taxonomy, address=address),
+                              card_location(practice, taxonomy)])),
         # Marked, so the printable card set can take the rendered text from here (card_text.py).
         html_block(card_text.START),
         practice.body.strip() + "\n",

@@ -24,7 +24,7 @@ from ..models import Practice
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from . import card_text
-from .card import contact_line, facts_list, sources_list
+from .card import contact_line, facts_panel, sources_list
 from .listing import card_src_uri, facet_data
 from .markup import NOT_IN_SEARCH, attr, escaped, front_matter, html_link
 
@@ -44,10 +44,9 @@ def _card_sheet(practice: Practice, taxonomy: Taxonomy, live: SiteAddress, here:
         f'<h2 id="{title_id}">{html_link(practice.title, here.relative(CARDSET_SRC, card_src_uri(slug)))}</h2>\n'
         f'<p class="pb-lead">{escaped(practice.summary)}</p>\n'
         + address
-        + f'<aside class="pb-facts" aria-labelledby="kenmerken-{slug}">\n'
-        f'<h3 id="kenmerken-{slug}" class="pb-facts-title">Kenmerken</h3>\n'
-        + facts_list(practice, taxonomy, from_src=CARDSET_SRC, address=here)
-        + "\n</aside>\n"
+        + facts_panel(practice, taxonomy, from_src=CARDSET_SRC, title_id=f"kenmerken-{slug}", heading="h3",
+                      address=here)
+        + "\n"
         '<div class="pb-print-text">\n'
         + card_text.placeholder(slug)
         + f"\n<h3>Bronnen</h3>\n{sources_list(practice)}\n<h3>Contact</h3>\n{contact_line(practice)}\n</div>\n"
