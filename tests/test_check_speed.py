@@ -333,3 +333,34 @@ def test_place_names_are_normalised_as_before():
     names += ["  Den  Haag ", "'s-Hertogenbosch", "\u2019s-Hertogenbosch", "Súdwest-Fryslân", "ﬁ", "A\tB\x0bC", "İ", ""]
     for name in names:
         assert normalise(name) == old(name), name
+
+
+# -- the schema check ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [None, "", " ", "\t\n", "x", " x ", [], [None], {}, {"a": 1}, 0, 0.0, False, True,
+                                   dt.date(2024, 1, 1), yaml_tree.REFUSED, (), "\u00a0", "\u2028"])
+def test_empty_values_are_what_they_were(value):
+    from praktijkbank.validate import _is_empty
+
+    old = value is None or (isinstance(value, (str, list, dict))
+                            and not (value.strip() if isinstance(value, str) else value))
+    assert _is_empty(value) == old
+
+
+def test_unknown_and_missing_fields_are_reported_in_the_order_they_were():
+    from praktijkbank.schema import PRACTICE
+    from praktijkbank.taxonomy import load_taxonomy
+    from praktijkbank.validate import FieldChecker, _field_names
+    from praktijkbank.documents import parse_document
+    from support import ROOT
+
+    assert _field_names(PRACTICE) == ([f.name for f in PRACTICE.fields], frozenset(f.name for f in PRACTICE.fields))
+    text = ("---\nzz: 1\ntitle: Oss\ntitel: x\nsummary: ''\nplace:\n  scope: wijk\n  gemeente: Oss\n  x: 2\n"
+            "partners: []\nsources:\n- url: https://example.org\n  titel: t\n---\n")
+    log = ProblemLog("kaart.md")
+    doc = parse_document(text, "kaart.md", log)
+    FieldChecker(doc, log, load_taxonomy(ROOT / "taxonomy.yml"), dt.date(2026, 11, 22)).check(PRACTICE, doc.data, ())
+    assert [(p.line, p.field, p.message.split(" (")[0]) for p in log.items][:6] == [
+        (2, "zz", "onbekend veld"), (4, "titel", "onbekend veld"), (5, "summary", "verplicht veld is leeg"),
+        (8, "place.gemeente", "onbekend veld"), (9, "place.x", "onbekend veld"), (1, "themes", "verplicht veld ontbreekt"),
+    ]

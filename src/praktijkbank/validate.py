@@ -82,21 +82,23 @@ class FieldChecker:
         if not isinstance(value, dict):
             self.problem(path, f"moet {_EXPECTED[MAPPING]} zijn, maar is {dutch_type(value)}")
             return INVALID
-        known = [f.name for f in spec.fields]
+        known, known_set = _field_names(spec)
         result: dict[str, Any] = {}
-        for key, item in value.items():
-            if key not in known:
-                self.problem(
-                    path + (key,),
-                    "onbekend veld",
-                    "toegestaan: " + ", ".join(known),
-                    closest(key, known),
-                )
+        if not known_set.issuperset(value):
+            for key in value:
+                if key not in known_set:
+                    self.problem(
+                        path + (key,),
+                        "onbekend veld",
+                        "toegestaan: " + ", ".join(known),
+                        closest(key, known),
+                    )
         for child in spec.fields:
-            child_path = path + (child.name,)
-            if child.name not in value or _is_empty(value[child.name]):
+            item = value.get(child.name, _ABSENT)
+            if item is _ABSENT or _is_empty(item):
                 if child.required:
-                    where = "ontbreekt" if child.name not in value else "is leeg"
+                    child_path = path + (child.name,)
+                    where = "ontbreekt" if item is _ABSENT else "is leeg"
                     self.log.add(
                         self.doc.line_of(child_path),
                         field_name(child_path),
@@ -105,7 +107,7 @@ class FieldChecker:
                     )
                     result[child.name] = INVALID
                 continue
-            result[child.name] = self.check(child, value[child.name], child_path)
+            result[child.name] = self.check(child, item, path + (child.name,))
         return result
 
     def _list(self, spec: Field, value: Any, path: FieldPath) -> Any:
@@ -135,16 +137,17 @@ class FieldChecker:
 
     # -- scalars ----------------------------------------------------------
     def _scalar(self, spec: Field, value: Any, path: FieldPath) -> Any:
-        if spec.kind == YEAR:
-            return self._year(spec, value, path)
-        if spec.kind == DATE:
-            return self._date(value, path)
-        if spec.kind == NUMBER:
-            return self._number(spec, value, path)
-        if spec.kind == DATETIME:
-            return self._local_time(value, path)
-        if spec.kind == BOOLEAN:
-            return self._boolean(value, path)
+        if spec.kind not in _TEXT_KINDS:  # one test for the many texts of a card
+            if spec.kind == YEAR:
+                return self._year(spec, value, path)
+            if spec.kind == DATE:
+                return self._date(value, path)
+            if spec.kind == NUMBER:
+                return self._number(spec, value, path)
+            if spec.kind == DATETIME:
+                return self._local_time(value, path)
+            if spec.kind == BOOLEAN:
+                return self._boolean(value, path)
         if not isinstance(value, str):
             hint = "zet de waarde tussen aanhalingstekens" if isinstance(value, (int, float, bool, dt.date)) else ""
             self.problem(path, f"moet {_EXPECTED[spec.kind]} zijn, maar is {dutch_type(value)}", hint)
@@ -255,4 +258,22 @@ class FieldChecker:
 
 
 def _is_empty(value: Any) -> bool:
-    return value is None or (isinstance(value, (str, list, dict)) and not (value.strip() if isinstance(value, str) else value))
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, (list, dict)) and not value
+
+
+_ABSENT = object()  # a field not in the front matter at all
+# Kinds checked as text: every kind but these goes through a check of its own first.
+_TEXT_KINDS = frozenset((TEXT, URL, VOCAB, SLUG))
+_NAMES: dict[int, tuple[Field, list[str], frozenset[str]]] = {}
+
+
+def _field_names(spec: Field) -> tuple[list[str], frozenset[str]]:
+    """The names of a mapping's fields, in order and as a set; worked out once per schema field."""
+    known = _NAMES.get(id(spec))
+    if known is None or known[0] is not spec:  # the Field kept alongside: an id is only unique while it lives
+        known = _NAMES[id(spec)] = (spec, [f.name for f in spec.fields], frozenset(f.name for f in spec.fields))
+    return known[1], known[2]

@@ -180,6 +180,9 @@ class _TreeBuilder:
         self.lines: dict[FieldPath, int] = {}
 
     def build(self, node: yaml.Node, path: FieldPath, depth: int = 0) -> Any:
+        if node.__class__ is yaml.ScalarNode and node.tag == _STR_TAG and depth <= MAX_DEPTH \
+                and id(node) not in self.loader.anchored:
+            return node.value  # plain text, most values of a card: what the steps below give it
         if isinstance(node, _AliasNode):
             self.log.add(self.line_of(node), field_name(path), _ANCHORS_NL, "schrijf de waarde voluit")
             return REFUSED
@@ -232,7 +235,7 @@ class _TreeBuilder:
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         if node.tag == _STR_TAG:
             # What construct_object gives (SafeConstructor.construct_yaml_str returns the node's
-            # value), without its bookkeeping: most values of a card are text.
+            # value), without its bookkeeping.
             return node.value
         if node.tag not in _STANDARD_SCALAR_TAGS:
             return self._refuse_tag(node, path)
