@@ -364,3 +364,25 @@ def test_unknown_and_missing_fields_are_reported_in_the_order_they_were():
         (2, "zz", "onbekend veld"), (4, "titel", "onbekend veld"), (5, "summary", "verplicht veld is leeg"),
         (8, "place.gemeente", "onbekend veld"), (9, "place.x", "onbekend veld"), (1, "themes", "verplicht veld ontbreekt"),
     ]
+
+
+def test_headings_without_code_blocks_are_found_as_with_them():
+    from praktijkbank import body
+
+    def old(text: str, first_line: int) -> list:
+        found, in_fence = [], False
+        for offset, line in enumerate(text.split("\n")):
+            if body._FENCE.match(line):
+                in_fence = not in_fence
+                continue
+            match = None if in_fence else body._HEADING.match(line)
+            if match:
+                found.append((len(match.group(1)), first_line + offset, match.group(2).strip()))
+        return found
+
+    rng = random.Random(17)
+    pieces = ["## Aanpak", "# Titel", "###### Zes", "####### Zeven", "##Geen", "## Kop ##", "## ", " ## Ingesprongen",
+              "tekst", "", "```", "~~~", "  ```python", "\t## Tab", "## Kop\u2028meer", "#", "## a\x85"]
+    texts = ["\n".join(rng.choice(pieces) for _ in range(rng.randrange(15))) for _ in range(3000)]
+    for text in texts:
+        assert body.headings(text, 7) == old(text, 7), repr(text)

@@ -14,9 +14,13 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 def headings(body: str, first_line: int) -> list[tuple[int, int, str]]:
     """(level, file line, text) of every ATX heading outside code blocks."""
+    lines = body.split("\n")
+    if "```" not in body and "~~~" not in body:  # no code blocks (most cards): only lines with '#' to try
+        return [(len(match.group(1)), first_line + offset, match.group(2).strip())
+                for offset, line in enumerate(lines) if line[:1] == "#" and (match := _HEADING.match(line))]
     found = []
     in_fence = False
-    for offset, line in enumerate(body.split("\n")):
+    for offset, line in enumerate(lines):
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
