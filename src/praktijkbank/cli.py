@@ -110,10 +110,12 @@ def _expand(paths: list[Path]) -> list[Path]:
 def _other_cards(practice_files: list[Path], card_files: list[Path], taxonomy, today: dt.date,
                  resolve: FileResolver) -> list:
     """The valid cards not being checked, so that a new card is compared with all existing ones."""
-    if not card_files:
+    named = set(card_files)
+    others = [f for f in practice_files if f not in named]  # the same path surely is the same file
+    if not card_files or not others:
         return []
     checked = {resolve(f) for f in card_files}
-    others = [f for f in practice_files if resolve(f) not in checked]
+    others = [f for f in others if resolve(f) not in checked]
     return load_practices(others, taxonomy, today, root=Path.cwd()).practices if others else []
 
 
@@ -139,8 +141,10 @@ def run_check(args: argparse.Namespace) -> int:
     for file in files:
         (webinar_files if project.is_webinar_file(file, resolve) else card_files).append(file)
     result = load_practices(card_files, taxonomy, today, root=Path.cwd(), known_slugs=known,
-                            compare_with=_other_cards(practice_files, card_files, taxonomy, today, resolve))
-    webinars = load_webinars(webinar_files, taxonomy, today, known | {f.stem for f in card_files}, root=Path.cwd())
+                            compare_with=_other_cards(practice_files, card_files, taxonomy, today, resolve),
+                            resolve=resolve)
+    webinars = load_webinars(webinar_files, taxonomy, today, known | {f.stem for f in card_files}, root=Path.cwd(),
+                             resolve=resolve)
     problems = sorted(result.problems + webinars.problems)
     files_checked = result.files_checked + webinars.files_checked
     if args.format == "json":

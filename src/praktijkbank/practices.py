@@ -175,19 +175,21 @@ def load_practices(
     root: Path | None = None,
     known_slugs: set[str] | None = None,
     compare_with: Sequence[Practice] = (),
+    resolve: FileResolver | None = None,
 ) -> LoadResult:
     """Load every card in ``paths``, then check what only the whole set can tell.
 
     ``known_slugs`` names cards outside ``paths`` that ``related`` may point to
     (checking one card still knows the others in practices/); ``compare_with``
-    are valid cards outside ``paths`` that a new card may look like.
+    are valid cards outside ``paths`` that a new card may look like; ``resolve``
+    may bring the real paths a caller already knows.
     """
     result = LoadResult()
     first_title: dict[str, tuple[str, str]] = {}
     first_slug: dict[str, str] = {}
     located: dict[str, Path] = {}  # slug -> file of each valid card
     all_slugs = {p.stem for p in paths} | set(known_slugs or ())
-    resolve = FileResolver()
+    resolve = resolve or FileResolver()
     for path in sorted(paths):
         display = display_path(path, root, resolve)
         practice, log = load_practice_file(path, display, taxonomy, today)

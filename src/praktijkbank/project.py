@@ -74,8 +74,14 @@ class FileResolver:
 
     def __init__(self) -> None:
         self._folders: dict[Path, Path] = {}
+        self._files: dict[Path, Path] = {}  # a file is asked for more than once
 
     def __call__(self, path: Path) -> Path:
+        if path not in self._files:
+            self._files[path] = self._resolve(path)
+        return self._files[path]
+
+    def _resolve(self, path: Path) -> Path:
         if path.name in ("", ".", ".."):
             return path.resolve()
         try:

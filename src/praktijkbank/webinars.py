@@ -54,11 +54,15 @@ def load_webinars(
     today: dt.date,
     practice_slugs: set[str],
     root: Path | None = None,
+    resolve: FileResolver | None = None,
 ) -> WebinarResult:
-    """Load every webinar in ``paths``; ``practice_slugs`` are the cards they may be about."""
+    """Load every webinar in ``paths``; ``practice_slugs`` are the cards they may be about.
+
+    ``resolve`` may bring the real paths a caller already knows.
+    """
     result = WebinarResult()
     first_seen: dict[tuple, str] = {}
-    resolve = FileResolver()
+    resolve = resolve or FileResolver()
     for path in sorted(paths):
         display = display_path(path, root, resolve)
         log = ProblemLog(display)
