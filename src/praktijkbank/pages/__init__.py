@@ -11,7 +11,7 @@ from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .card import FACTS_HEADING, card_page
 from .facets import FACETS
-from .listing import card_src_uri
+from .listing import ListEntries, card_src_uri
 from .map import OPEN_DATA_SRC
 from .open_data import open_data_page
 from .overview import OVERVIEW_SRC, facet_index_page, facet_value_page, overview_page
@@ -34,7 +34,8 @@ def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
     by_slug = {p.slug: p for p in practices}
     calendar = calendar or WebinarCalendar()
     address = address or SiteAddress()
-    pages = [GeneratedPage(OVERVIEW_SRC, overview_page(practices, taxonomy, address)),
+    entries = ListEntries(taxonomy, address)
+    pages = [GeneratedPage(OVERVIEW_SRC, overview_page(practices, taxonomy, address, entries)),
              GeneratedPage(WEBINARS_SRC, webinars_page(calendar, by_slug)),
              GeneratedPage(OPEN_DATA_SRC, open_data_page(taxonomy, address))]
     related = RelatedIndex(practices)
@@ -45,5 +46,5 @@ def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
     for facet in FACETS:
         pages.append(GeneratedPage(facet.index_src_uri(), facet_index_page(facet, practices, taxonomy)))
         for key in taxonomy[facet.vocabulary].values:
-            pages.append(GeneratedPage(facet.src_uri(key), facet_value_page(facet, key, practices, taxonomy, address)))
+            pages.append(GeneratedPage(facet.src_uri(key), facet_value_page(facet, key, practices, taxonomy, address, entries)))
     return pages

