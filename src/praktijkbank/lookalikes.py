@@ -72,8 +72,11 @@ def _same_word(a: str, b: str) -> bool:
     shorter, longer = sorted((len(a), len(b)))
     if shorter < _TYPO_MIN_LENGTH or 2 * shorter / (shorter + longer) < _TYPO_RATIO:
         return False  # the lengths alone keep the ratio below the bar
-    mine, theirs = _letters(a), _letters(b)
-    shared = sum([min(count, theirs[letter]) for letter, count in mine.items() if letter in theirs])
+    theirs, shared = _letters(b), 0
+    for letter, count in _letters(a).items():  # how many letters they share, counted with repeats
+        if letter in theirs:
+            other = theirs[letter]
+            shared += count if count <= other else other
     if 2 * shared / (shorter + longer) < _TYPO_RATIO:
         return False  # so do the letters they share (an upper bound of the ratio, cheaply)
     return difflib.SequenceMatcher(None, a, b).ratio() >= _TYPO_RATIO
