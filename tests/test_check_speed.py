@@ -386,3 +386,27 @@ def test_headings_without_code_blocks_are_found_as_with_them():
     texts = ["\n".join(rng.choice(pieces) for _ in range(rng.randrange(15))) for _ in range(3000)]
     for text in texts:
         assert body.headings(text, 7) == old(text, 7), repr(text)
+
+
+def test_the_texts_left_after_the_placeholders_are_the_front_matters_texts(monkeypatch):
+    from praktijkbank import practices
+    from praktijkbank.documents import parse_document
+    from praktijkbank.taxonomy import load_taxonomy
+    from support import ROOT
+
+    taxonomy = load_taxonomy(ROOT / "taxonomy.yml")
+    left, found = [], 0
+    original = practices.report_placeholders
+    monkeypatch.setattr(practices, "report_placeholders", lambda *args: left.append(original(*args)) or left[-1])
+    for path in sorted((ROOT / "practices").glob("*.md"))[:5]:
+        text = path.read_text(encoding="utf-8")
+        for changed in (text, text.replace("title: ", "title: INVULLEN ", 1).replace("- name: ", "- name: INVULLEN ", 1)
+                        .replace("## Aanpak\n", "## Aanpak\nINVULLEN\n", 1)):
+            log = ProblemLog(path.name)
+            doc = parse_document(changed, path.name, log)
+            if doc is None:  # a quoted title with a ':' in it is no longer YAML
+                continue
+            practices.practice_from_document(doc, path.stem, log, taxonomy, dt.date(2026, 11, 22))
+            assert left[-1] == yaml_tree.strings_in(doc.data)  # the whole check changed nothing after them
+            found += sum(p.message.startswith("nog niet ingevuld") for p in log.items)
+    assert found >= 8

@@ -51,13 +51,20 @@ def _set_aside(data: Any, path: FieldPath) -> None:
 
 
 def report_placeholders(doc: Document, root: Field, body_headings: tuple[Heading, ...],
-                        taxonomy: Taxonomy, log: ProblemLog) -> None:
-    """Report every ``INVULLEN`` in the front matter and the body of ``doc``."""
-    for path in [path for path, text in strings_in(doc.data) if PLACEHOLDER in text]:
-        log.add(doc.line_of(path), field_name(path), "nog niet ingevuld", _hint(field_at(root, path), taxonomy))
-        _set_aside(doc.data, path)
+                        taxonomy: Taxonomy, log: ProblemLog) -> list[tuple[FieldPath, str]]:
+    """Report every ``INVULLEN`` in the front matter and the body of ``doc``.
+
+    Returns the texts left in the front matter, as ``strings_in`` would now give them.
+    """
+    left = []
+    for path, text in strings_in(doc.data):
+        if PLACEHOLDER in text:
+            log.add(doc.line_of(path), field_name(path), "nog niet ingevuld", _hint(field_at(root, path), taxonomy))
+            _set_aside(doc.data, path)
+        else:
+            left.append((path, text))
     if PLACEHOLDER not in doc.body:
-        return
+        return left
     guidance = {h.title.lower(): h.description for h in body_headings}
     sections = headings(doc.body, doc.body_first_line)
     for offset, line in enumerate(doc.body.split("\n")):
@@ -69,3 +76,4 @@ def report_placeholders(doc: Document, root: Field, body_headings: tuple[Heading
         hint = guidance.get(above[-1].lower(), "") if above else ""
         log.add(number, "tekst", f"nog niet ingevuld{where}",
                 (hint + " " if hint else "") + f"Vervang de regel met {PLACEHOLDER} door eigen tekst")
+    return left

@@ -25,7 +25,7 @@ from .slugs import slugify
 from .suggest import closest
 from .taxonomy import Taxonomy
 from .validate import INVALID, SLUG_PATTERN, FieldChecker
-from .yaml_tree import field_name, strings_in
+from .yaml_tree import FieldPath, field_name, strings_in
 
 _PERSONAL_DATA = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+31|\b0)[\s-]?\d(?:[\s-]?\d){7,}")
 
@@ -77,7 +77,7 @@ def load_practice_file(path: Path, display: str, taxonomy: Taxonomy, today: dt.d
 
 
 def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: Taxonomy, today: dt.date) -> Practice | None:
-    report_placeholders(doc, PRACTICE, HEADINGS, taxonomy, log)  # before the schema: one message per gap
+    texts = report_placeholders(doc, PRACTICE, HEADINGS, taxonomy, log)  # before the schema: one message per gap
     data = FieldChecker(doc, log, taxonomy, today).check(PRACTICE, doc.data, ())
     check_freshness(doc, data, log, today)
     _check_place_rules(doc, data, log)
@@ -85,15 +85,20 @@ def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: 
     _check_contact(doc, data, log)
     check_headings(doc.body, doc.body_first_line, REQUIRED_HEADINGS, log)
     check_safe_html(doc.body, doc.body_first_line, "tekst", log)
-    check_front_matter_html(doc, log)
+    check_front_matter_html(doc, log, texts)  # nothing since the placeholders changed the front matter
     if log.has_errors or data is INVALID:
         return None
     return _build(data, slug, doc)
 
 
-def check_front_matter_html(doc: Document, log: ProblemLog) -> None:
-    """Raw HTML that could run script is refused in every text of the front matter too."""
-    strings = strings_in(doc.data)
+def check_front_matter_html(doc: Document, log: ProblemLog,
+                            strings: list[tuple[FieldPath, str]] | None = None) -> None:
+    """Raw HTML that could run script is refused in every text of the front matter too.
+
+    ``strings`` are the front matter's texts (``strings_in(doc.data)``) when the caller has them.
+    """
+    if strings is None:
+        strings = strings_in(doc.data)
     # One quick look at all texts together: what a rule could find in one text, the quick test
     # finds in them all. Most cards are done here; otherwise each text is looked at.
     if not may_be_unsafe("\n".join(text for _, text in strings)):
