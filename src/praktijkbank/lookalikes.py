@@ -43,6 +43,9 @@ class _Names:
     keywords: frozenset[tuple[str, ...]]
     place_words: frozenset[str]
     place_keys: frozenset[str]
+    title_words: frozenset[str]
+    slug: str
+    related: frozenset[str]
 
     @classmethod
     def of(cls, practice: Practice) -> "_Names":
@@ -50,12 +53,16 @@ class _Names:
         parts = (place.municipality, place.neighbourhood, *place.also_in)
         keys = {_NATIONAL} if place.is_national else \
             {" ".join(_words(m)) for m in (place.municipality, *place.also_in) if m}
+        title = tuple(_words(practice.title))
         return cls(
             practice=practice,
-            title=tuple(_words(practice.title)),
+            title=title,
             keywords=frozenset(words for words in (tuple(_words(k)) for k in practice.keywords) if words),
             place_words=frozenset(w for part in parts if part for w in _words(part)),
             place_keys=frozenset(keys),
+            title_words=frozenset(title),
+            slug=practice.slug,
+            related=frozenset(practice.related),
         )
 
 
@@ -69,7 +76,7 @@ def _same_word(a: str, b: str) -> bool:
     """Equal, or a typo of each other ('ruwaart', 'ruwaard'); short words must be equal."""
     if a == b:
         return True
-    shorter, longer = sorted((len(a), len(b)))
+    shorter, longer = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
     if shorter < _TYPO_MIN_LENGTH or 2 * shorter / (shorter + longer) < _TYPO_RATIO:
         return False  # the lengths alone keep the ratio below the bar
     theirs, shared = _letters(b), 0
@@ -82,9 +89,9 @@ def _same_word(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= _TYPO_RATIO
 
 
-def _alike(mine: Sequence[str], theirs: Sequence[str], place_words: frozenset[str]) -> bool:
-    core_mine = set(mine) - place_words or set(mine)
-    core_theirs = set(theirs) - place_words or set(theirs)
+def _alike(mine: frozenset[str], theirs: frozenset[str], place_words: frozenset[str]) -> bool:
+    core_mine = mine - place_words or mine
+    core_theirs = theirs - place_words or theirs
     if not core_mine or not core_theirs:
         return False
     fewer, more = (core_mine, core_theirs) if len(core_mine) <= len(core_theirs) else (core_theirs, core_mine)
@@ -96,16 +103,16 @@ def names_alike(name: str, other: str, place_words: frozenset[str] = frozenset()
     in the other (typos forgiven), place names aside. 'Kaart A' and 'Kaart Z' are not: a
     distinguishing word differs.
     """
-    return _alike(_words(name), _words(other), place_words)
+    return _alike(frozenset(_words(name)), frozenset(_words(other)), place_words)
 
 
 def _looks_like(a: _Names, b: _Names) -> bool:
-    if b.practice.slug in a.practice.related or a.practice.slug in b.practice.related:
+    if b.slug in a.related or a.slug in b.related:
         return False  # known to be different practices
     # Another name of the other practice: 'Majella Wonen' is a keyword of 'Gemengd Wonen'.
     if a.title in b.keywords or b.title in a.keywords:
         return True
-    return _alike(a.title, b.title, a.place_words | b.place_words)
+    return _alike(a.title_words, b.title_words, a.place_words | b.place_words)
 
 
 def lookalike_pairs(checked: Sequence[Practice], others: Sequence[Practice] = ()) -> Iterator[tuple[Practice, Practice]]:
