@@ -410,3 +410,25 @@ def test_the_texts_left_after_the_placeholders_are_the_front_matters_texts(monke
             assert left[-1] == yaml_tree.strings_in(doc.data)  # the whole check changed nothing after them
             found += sum(p.message.startswith("nog niet ingevuld") for p in log.items)
     assert found >= 8
+
+
+def test_front_matter_is_split_off_as_line_by_line():
+    from praktijkbank.documents import FENCE, split_front_matter
+
+    def old(text: str):
+        lines = text.split("\n")
+        if lines[0].rstrip() != FENCE:
+            return None
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() in (FENCE, "..."):
+                return "\n".join(lines[1:index]), 2, "\n".join(lines[index + 1:]), index + 2
+        return None
+
+    rng = random.Random(19)
+    pieces = ["---", "...", "--- ", "---\t", " ---", "----", "---x", "..", "....", "title: x", "", "\u2028", "\x85",
+              "\r", "tekst", "a: b", "---\u00a0", "...  "]
+    texts = ["\n".join(rng.choice(pieces) for _ in range(rng.randrange(1, 8))) for _ in range(5000)]
+    for text in texts:
+        log = ProblemLog("kaart.md")
+        assert split_front_matter(text, log) == old(text), repr(text)
+        assert bool(log.items) == (old(text) is None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from .yaml_tree import REFUSED, FieldPath, load_yaml_tree
 # A card is a page of text; anything this large is a mistake (a pasted PDF, an image).
 MAX_FILE_BYTES = 200 * 1024
 FENCE = "---"
+_CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
 @dataclass
@@ -70,8 +72,8 @@ def decode(raw: bytes, log: ProblemLog) -> str | None:
 
 def split_front_matter(text: str, log: ProblemLog) -> tuple[str, int, str, int] | None:
     """(front matter text, its first line, body, body's first line), or None with a problem."""
-    lines = text.split("\n")
-    if lines[0].rstrip() != FENCE:
+    first_break = text.find("\n")
+    if (text if first_break == -1 else text[:first_break]).rstrip() != FENCE:
         log.add(
             1,
             "kop",
@@ -79,13 +81,14 @@ def split_front_matter(text: str, log: ProblemLog) -> tuple[str, int, str, int] 
             "de eerste regel moet precies '---' zijn",
         )
         return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in (FENCE, "..."):
-            front = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            return front, 2, body, index + 2
-    log.add(1, "kop", "de kop wordt nergens afgesloten", "zet een regel '---' onder de laatste veldregel")
-    return None
+    # The first later line that is '---' or '...' with only spaces after it (what rstrip() takes off).
+    closing = _CLOSING_LINE.search(text, first_break + 1) if first_break != -1 else None
+    if closing is None:
+        log.add(1, "kop", "de kop wordt nergens afgesloten", "zet een regel '---' onder de laatste veldregel")
+        return None
+    front = text[first_break + 1 : closing.start() - 1]  # without the line break before the closing line
+    body = text[closing.end() + 1 :]
+    return front, 2, body, text.count("\n", 0, closing.start()) + 2
 
 
 def read_document(path: Path, display: str, log: ProblemLog) -> Document | None:
