@@ -432,3 +432,30 @@ def test_front_matter_is_split_off_as_line_by_line():
         log = ProblemLog("kaart.md")
         assert split_front_matter(text, log) == old(text), repr(text)
         assert bool(log.items) == (old(text) is None)
+
+
+def test_the_ascii_test_for_characters_kept_from_libyaml_is_the_search():
+    for code in range(0x80):
+        text = f"title: a{chr(code)}b\n"
+        assert yaml_tree._has_characters_not_for_libyaml(text) == bool(yaml_tree._NOT_FOR_LIBYAML.search(text))
+    for text in ("", "a\u2028b", "\u00e9\x07", "\u00e9", "\x85", "caf\u00e9\n"):
+        assert yaml_tree._has_characters_not_for_libyaml(text) == bool(yaml_tree._NOT_FOR_LIBYAML.search(text))
+
+
+def test_brackets_too_deep_are_found_as_before():
+    def old(text):
+        depth = 0
+        for match in yaml_tree._BRACKET.finditer(text):
+            depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+            if depth > yaml_tree.MAX_BRACKET_DEPTH:
+                return match.start()
+        return None
+
+    rng = random.Random(23)
+    limit = yaml_tree.MAX_BRACKET_DEPTH
+    texts = ["[" * limit, "[" * (limit + 1), "{" * limit + "[", "[]" * 100, "]" * 100 + "[" * (limit + 1)]
+    texts += ["".join(rng.choice("[]{}x") for _ in range(rng.randrange(200))) for _ in range(3000)]
+    texts += ["".join(rng.choice("[{[{]x") for _ in range(rng.randrange(300))) for _ in range(3000)]
+    for text in texts:
+        assert yaml_tree._too_deep_brackets(text) == old(text)
+    assert any(old(text) is not None for text in texts)

@@ -264,6 +264,8 @@ _BRACKET = re.compile(r"[\[\]{}]")
 
 def _too_deep_brackets(text: str) -> int | None:
     """Position where [ and { stand nested deeper than MAX_BRACKET_DEPTH, if anywhere."""
+    if text.count("[") + text.count("{") <= MAX_BRACKET_DEPTH:
+        return None  # each level needs one of them
     depth = 0
     for match in _BRACKET.finditer(text):
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
@@ -293,9 +295,18 @@ def _libyaml_gives_the_same(text: str) -> bool:
     return (
         getattr(yaml, "__with_libyaml__", False)
         and not (("&" in text or "*" in text) and _MAYBE_ANCHOR_OR_ALIAS.search(text))
-        and not _NOT_FOR_LIBYAML.search(text)
+        and not _has_characters_not_for_libyaml(text)
         and not (_FIRST_LINE_TOO_DEEP.match(text) or _LINE_TOO_DEEP.search(text))
     )
+
+
+_ASCII_NOT_FOR_LIBYAML = bytes(range(0x0A)) + bytes(range(0x0B, 0x20)) + b"\x7f"  # _NOT_FOR_LIBYAML's ASCII part
+
+
+def _has_characters_not_for_libyaml(text: str) -> bool:
+    if text.isascii():  # most front matter: dropping the control characters is quicker than a search
+        return len(text.encode("ascii").translate(None, _ASCII_NOT_FOR_LIBYAML)) != len(text)
+    return _NOT_FOR_LIBYAML.search(text) is not None
 
 
 def _rules_by_first_character(resolver: type[yaml.resolver.BaseResolver]) -> tuple[dict[str, tuple], tuple]:
@@ -306,25 +317,39 @@ def _rules_by_first_character(resolver: type[yaml.resolver.BaseResolver]) -> tup
 
 
 if getattr(yaml, "__with_libyaml__", False):
+    _RULES, _ANY_FIRST = _rules_by_first_character(yaml.CSafeLoader)
+    _DEFAULT_TAGS = {yaml.ScalarNode: yaml.CSafeLoader.DEFAULT_SCALAR_TAG,
+                     yaml.SequenceNode: yaml.CSafeLoader.DEFAULT_SEQUENCE_TAG,
+                     yaml.MappingNode: yaml.CSafeLoader.DEFAULT_MAPPING_TAG}
+    _TAG_OF_PLAIN: dict[str, str] = {}  # field names and short values come back on every card
+    _MAX_REMEMBERED = 64
+
     class _CLoader(yaml.CSafeLoader):
-        """libyaml's safe loader, resolving the tags of scalars in fewer steps.
+        """libyaml's safe loader, resolving the tags of plain scalars in fewer steps.
 
         libyaml asks Python for the tag of every node, and ``Resolver.resolve`` gathers its
         rules anew for each one. Here the rules for each first character are gathered once,
-        in the same order, so every tag is the same (tests/test_scale.py compares them).
+        in the same order, and the tag of a short text is remembered: every tag is the same
+        (tests/test_check_speed.py compares them).
         """
 
         anchored: frozenset[int] = frozenset()  # libyaml only gets texts without anchors
-        _by_first, _any_first = _rules_by_first_character(yaml.CSafeLoader)
 
         def resolve(self, kind, value, implicit):
-            if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            if self.yaml_path_resolvers:  # PyYAML's safe loader has none
                 return super().resolve(kind, value, implicit)
-            if implicit[0]:
-                for tag, pattern in self._by_first.get(value[:1], self._any_first):
-                    if pattern.match(value):
-                        return tag
-            return self.DEFAULT_SCALAR_TAG
+            if kind is not yaml.ScalarNode or not implicit[0]:
+                return _DEFAULT_TAGS[kind]
+            if value in _TAG_OF_PLAIN:
+                return _TAG_OF_PLAIN[value]
+            tag = self.DEFAULT_SCALAR_TAG
+            for rule_tag, pattern in _RULES.get(value[:1], _ANY_FIRST):
+                if pattern.match(value):
+                    tag = rule_tag
+                    break
+            if len(value) <= _MAX_REMEMBERED:
+                _TAG_OF_PLAIN[value] = tag
+            return tag
 
 
 def _load_with_libyaml(text: str, first_line: int, log: ProblemLog) -> tuple[Any, dict[FieldPath, int], bool] | None:
