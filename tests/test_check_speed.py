@@ -459,3 +459,16 @@ def test_brackets_too_deep_are_found_as_before():
     for text in texts:
         assert yaml_tree._too_deep_brackets(text) == old(text)
     assert any(old(text) is not None for text in texts)
+
+
+@pytest.mark.parametrize("name", ["places.json", "provinces.json"])
+def test_map_data_read_from_the_folder_is_what_importlib_resources_reads(name, monkeypatch, tmp_path):
+    import json
+    from importlib import resources
+
+    from praktijkbank import geo
+
+    expected = json.loads(resources.files("praktijkbank.geo").joinpath("data/" + name).read_text("utf-8"))
+    assert geo.load_data(name) == expected
+    monkeypatch.setattr(geo, "_DATA", tmp_path / "nergens")  # as from a zip: no folder to read from
+    assert geo.load_data(name) == expected

@@ -9,12 +9,11 @@ Coordinates on the card itself, when a source gives them, come first.
 from __future__ import annotations
 
 import functools
-import json
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 
 from ..models import Practice
+from . import load_data
 from .rd import to_rd
 
 # How a position was found; shown to readers so nobody mistakes a town for an address.
@@ -77,7 +76,7 @@ class Gazetteer:
 
 @functools.cache
 def load_gazetteer() -> Gazetteer:
-    raw = json.loads(resources.files("praktijkbank.geo").joinpath("data/places.json").read_text("utf-8"))
+    raw = load_data("places.json")
     return Gazetteer(raw["places"], raw["about"])
 
 

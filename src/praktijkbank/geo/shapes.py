@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
+
+from . import load_data
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
@@ -80,7 +80,7 @@ def _polygons(flat: list) -> tuple[Polygon, ...]:
 
 @functools.cache
 def load_outlines() -> Outlines:
-    raw = json.loads(resources.files("praktijkbank.geo").joinpath("data/provinces.json").read_text("utf-8"))
+    raw = load_data("provinces.json")
     provinces = {
         key: Province(key, _polygons(value["detail"]), _polygons(value["coarse"]))
         for key, value in raw["provinces"].items()
