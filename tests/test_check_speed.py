@@ -472,3 +472,29 @@ def test_map_data_read_from_the_folder_is_what_importlib_resources_reads(name, m
     assert geo.load_data(name) == expected
     monkeypatch.setattr(geo, "_DATA", tmp_path / "nergens")  # as from a zip: no folder to read from
     assert geo.load_data(name) == expected
+
+
+@pytest.mark.parametrize("levels, leaf, refused_line", [(11, "x", None), (11, "[x]", 13), (12, "x", 14), (12, "[x]", 14)])
+def test_texts_nested_as_deep_as_allowed_and_deeper(levels, leaf, refused_line, monkeypatch):
+    text = "".join("  " * i + f"k{i}:\n" for i in range(levels)) + "  " * levels + f"k{levels}: {leaf}\n"
+    results = []
+    for libyaml_allowed in (True, False):
+        if not libyaml_allowed:
+            monkeypatch.setattr(yaml_tree, "_libyaml_gives_the_same", lambda _: False)
+        log = ProblemLog("kaart.md")
+        value, _, ok = yaml_tree.load_yaml_tree(text, 2, log)
+        results.append((repr(value), [p.text() for p in log.items]))
+        assert ok
+        if refused_line is None:
+            assert not log.items and repr(value).endswith("'x'" + "}" * (levels + 1))
+        else:
+            assert [p.line for p in log.items] == [refused_line] and "REFUSED" in repr(value)
+            assert log.items[0].message == "te diep genest"
+    assert results[0] == results[1]
+
+
+@libyaml
+def test_libyaml_is_left_alone_when_pyyaml_has_path_resolvers(monkeypatch):
+    assert yaml_tree._libyaml_gives_the_same("title: Oss\n")
+    monkeypatch.setattr(yaml.CSafeLoader, "yaml_path_resolvers", {("x",): "tag"})
+    assert not yaml_tree._libyaml_gives_the_same("title: Oss\n")

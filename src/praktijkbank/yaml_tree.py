@@ -180,9 +180,6 @@ class _TreeBuilder:
         self.lines: dict[FieldPath, int] = {}
 
     def build(self, node: yaml.Node, path: FieldPath, depth: int = 0) -> Any:
-        if node.__class__ is yaml.ScalarNode and node.tag == _STR_TAG and depth <= MAX_DEPTH \
-                and id(node) not in self.loader.anchored:
-            return node.value  # plain text, most values of a card: what the steps below give it
         if isinstance(node, _AliasNode):
             self.log.add(self.line_of(node), field_name(path), _ANCHORS_NL, "schrijf de waarde voluit")
             return REFUSED
@@ -198,10 +195,14 @@ class _TreeBuilder:
                 return self._refuse_tag(node, path)
             items = []
             lines, line_of, build = self.lines, self.line_of, self.build
+            plain = self._plain_children(depth)
             for index, child in enumerate(node.value):
                 child_path = path + (index,)
                 lines[child_path] = line_of(child)
-                items.append(build(child, child_path, depth + 1))
+                if plain and child.__class__ is yaml.ScalarNode and child.tag == _STR_TAG:
+                    items.append(child.value)
+                else:
+                    items.append(build(child, child_path, depth + 1))
             return items
         return self._scalar(node, path)
 
@@ -210,6 +211,7 @@ class _TreeBuilder:
             return self._refuse_tag(node, path)
         result: dict[str, Any] = {}
         lines, line_of, build = self.lines, self.line_of, self.build
+        plain = self._plain_children(depth)
         for key_node, value_node in node.value:
             if (
                 not isinstance(key_node, yaml.ScalarNode)
@@ -229,14 +231,24 @@ class _TreeBuilder:
                 )
                 continue
             lines[key_path] = line_of(key_node)
-            result[key] = build(value_node, key_path, depth + 1)
+            if plain and value_node.__class__ is yaml.ScalarNode and value_node.tag == _STR_TAG:
+                result[key] = value_node.value
+            else:
+                result[key] = build(value_node, key_path, depth + 1)
         return result
+
+    def _plain_children(self, depth: int) -> bool:
+        """Whether a child that is a text node (no alias, no custom tag) is just its text.
+
+        So it is when no node carries an anchor and the child is not nested too deep: then
+        ``build`` would only get there by way of ``_scalar``, which returns the node's value
+        (SafeConstructor.construct_yaml_str does). Most values of a card are such texts.
+        """
+        return depth < MAX_DEPTH and not self.loader.anchored
 
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         if node.tag == _STR_TAG:
-            # What construct_object gives (SafeConstructor.construct_yaml_str returns the node's
-            # value), without its bookkeeping.
-            return node.value
+            return node.value  # what construct_object gives, without its bookkeeping
         if node.tag not in _STANDARD_SCALAR_TAGS:
             return self._refuse_tag(node, path)
         try:
@@ -294,6 +306,7 @@ _NOT_FOR_LIBYAML = re.compile("[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\u
 def _libyaml_gives_the_same(text: str) -> bool:
     return (
         getattr(yaml, "__with_libyaml__", False)
+        and not yaml.CSafeLoader.yaml_path_resolvers  # none in PyYAML; _CLoader relies on that
         and not (("&" in text or "*" in text) and _MAYBE_ANCHOR_OR_ALIAS.search(text))
         and not _has_characters_not_for_libyaml(text)
         and not (_FIRST_LINE_TOO_DEEP.match(text) or _LINE_TOO_DEEP.search(text))
@@ -334,10 +347,13 @@ if getattr(yaml, "__with_libyaml__", False):
         """
 
         anchored: frozenset[int] = frozenset()  # libyaml only gets texts without anchors
+        # Without path resolvers (only then is libyaml used) there is nothing to follow as
+        # libyaml goes down and up the tree, yet it calls these for every node: callables in C
+        # that take the same arguments and do nothing with them spare it running any Python.
+        descend_resolver = staticmethod(slice)  # (parent, index)
+        ascend_resolver = staticmethod(tuple)  # ()
 
         def resolve(self, kind, value, implicit):
-            if self.yaml_path_resolvers:  # PyYAML's safe loader has none
-                return super().resolve(kind, value, implicit)
             if kind is not yaml.ScalarNode or not implicit[0]:
                 return _DEFAULT_TAGS[kind]
             if value in _TAG_OF_PLAIN:
