@@ -70,12 +70,13 @@ def cardset_page(practices: list[Practice], taxonomy: Taxonomy, live: SiteAddres
         front_matter({"title": CARDSET_TITLE, "hide": ["navigation", "toc"], **NOT_IN_SEARCH,
                       "description": "Alle praktijkkaarten onder elkaar, om af te drukken: één kaart per A4."}),
         f"# {CARDSET_TITLE}\n",
-        '<div class="pb-cardset-intro" markdown>\n',
-        f"Deze pagina zet {count} onder elkaar, om af te drukken voor een bijeenkomst. Kies in de browser "
-        "**Afdrukken** (Ctrl+P, op een Mac Cmd+P): elke kaart komt op een eigen A4, zonder menu of "
-        "zoekbalk, en webadressen worden achter hun link afgedrukt.\n",
-        # docs/assets/kaartenset.js: only the cards matching the overview's filters (?thema=…).
-        '<p class="pb-cardset-count" id="pb-cardset-count" role="status" hidden></p>\n',
-        "</div>\n",
+        html_block(
+            '<div class="pb-cardset-intro">\n'
+            f"<p>Deze pagina zet {count} onder elkaar, om af te drukken voor een bijeenkomst. Kies in de browser "
+            "<strong>Afdrukken</strong> (Ctrl+P, op een Mac Cmd+P): elke kaart komt op een eigen A4, zonder menu "
+            "of zoekbalk, en webadressen worden achter hun link afgedrukt.</p>\n"
+            # docs/assets/kaartenset.js: only the cards matching the overview's filters (?thema=…).
+            '<p class="pb-cardset-count" id="pb-cardset-count" role="status" hidden></p>\n'
+            "</div>"),
         html_block(f'<div class="pb-cardset">\n{sheets}\n</div>'),
     ])

@@ -14,8 +14,10 @@ import json
 from ..localtime import start_of_day, utc_text
 from ..models import Practice, Webinar
 from ..schedule import WebinarCalendar, ends_at
+from ..html_blocks import html_block
+from ..urls import SiteAddress
 from .listing import card_src_uri
-from .markup import attr, dutch_date, front_matter, link, text
+from .markup import attr, dutch_date, escaped, front_matter, html_link, link
 
 WEBINARS_FOLDER = "webinars"
 WEBINARS_SRC = f"{WEBINARS_FOLDER}/index.md"
@@ -46,10 +48,11 @@ def _machine_time(webinar: Webinar) -> str:
     return webinar.start.isoformat(timespec="minutes") if webinar.start else webinar.day.isoformat()
 
 
-def _practice_links(slugs: list[str], by_slug: dict[str, Practice], from_src: str) -> str:
+def _practice_links(slugs: list[str], by_slug: dict[str, Practice], from_src: str, address: SiteAddress) -> str:
     # A card that is invalid right now (reported elsewhere) is named, not linked.
     return ", ".join(
-        link(by_slug[slug].title, card_src_uri(slug), from_src) if slug in by_slug else text(slug)
+        html_link(by_slug[slug].title, address.relative(from_src, card_src_uri(slug))) if slug in by_slug
+        else escaped(slug)
         for slug in slugs
     )
 
@@ -60,39 +63,42 @@ def _and_list(names: tuple[str, ...]) -> str:
 
 def webinar_entry(webinar: Webinar, calendar: WebinarCalendar, by_slug: dict[str, Practice],
                   from_src: str, on_card_of: str | None = None) -> str:
-    """One session: when, what, who, links. On a card (``on_card_of``) its title links to the listing."""
+    """One session as finished HTML (``html_blocks``): when, what, who, links. On a card
+    (``on_card_of``) its title links to the listing."""
+    address = calendar.address
     upcoming = calendar.is_upcoming(webinar)
     facts = []
     if on_card_of is None:
-        title = text(webinar.title)
-        facts.append(("Over", _practice_links(list(webinar.practices), by_slug, from_src)))
+        title = escaped(webinar.title)
+        facts.append(("Over", _practice_links(list(webinar.practices), by_slug, from_src, address)))
     else:
-        title = link(webinar.title, WEBINARS_SRC, from_src, fragment=entry_id(webinar))
+        title = html_link(webinar.title, f"{address.relative(from_src, WEBINARS_SRC)}#{entry_id(webinar)}")
         others = [slug for slug in webinar.practices if slug != on_card_of]
         if others:
-            facts.append(("Ook over", _practice_links(others, by_slug, from_src)))
-    facts.append(("Organisatie", text(_and_list(webinar.organisers)) if webinar.organisers else "niet bekend"))
-    sources = "; ".join(f"[{text(s.title)}](<{s.url}>) ({text(s.publisher)})" for s in webinar.sources)
+            facts.append(("Ook over", _practice_links(others, by_slug, from_src, address)))
+    facts.append(("Organisatie", escaped(_and_list(webinar.organisers)) if webinar.organisers else "niet bekend"))
+    sources = "; ".join(f"{html_link(s.title, s.url)} ({escaped(s.publisher)})" for s in webinar.sources)
     facts.append(("Bron", sources))
-    rows = "\n".join(f'<dt>{label}</dt>\n<dd markdown="span">{value}</dd>' for label, value in facts)
-    actions = ['<li markdown="span">' + link("Zet in je agenda", ics_src_uri(webinar), from_src)
-               + f'{{: download="{attr(webinar.slug)}.ics" }}</li>']
+    rows = "\n".join(f"<dt>{label}</dt>\n<dd>{value}</dd>" for label, value in facts)
+    ics = attr(address.relative_file(from_src, ics_src_uri(webinar)))
+    actions = [f'<li><a href="{ics}" download="{attr(webinar.slug)}.ics">Zet in je agenda</a></li>']
     if webinar.registration and upcoming:  # the script hides it once the session is over
-        actions.append(f'<li class="pb-webinar-register" markdown="span">[Aanmelden](<{webinar.registration}>)</li>')
+        actions.append(f'<li class="pb-webinar-register">{html_link("Aanmelden", webinar.registration)}</li>')
     if webinar.recording:
-        actions.append(f'<li markdown="span">[Terugkijken](<{webinar.recording}>)</li>')
+        actions.append(f"<li>{html_link('Terugkijken', webinar.recording)}</li>")
     state = UPCOMING if upcoming else PAST
     classes = "pb-webinar" if upcoming else "pb-webinar pb-webinar--past"
     return (
         f'<article class="{classes}" id="{entry_id(webinar)}" '
-        f'data-pb-start="{_utc_start(webinar)}" data-pb-ends="{utc_text(ends_at(webinar))}" markdown>\n'
-        f'<h3 class="pb-webinar-title" markdown="span">{title}</h3>\n'
+        f'data-pb-start="{_utc_start(webinar)}" data-pb-ends="{utc_text(ends_at(webinar))}">\n'
+        # An id makes each session a section of its own for Material's search of this page.
+        f'<h3 class="pb-webinar-title" id="{entry_id(webinar)}-titel">{title}</h3>\n'
         f'<p class="pb-webinar-when"><time datetime="{_machine_time(webinar)}">{attr(when_text(webinar))}</time>'
         f' <span class="pb-webinar-state">{state}</span></p>\n'
-        f'<p class="pb-webinar-description" markdown="span">{text(webinar.description)}</p>\n'
-        f'<dl class="pb-webinar-facts" markdown>\n{rows}\n</dl>\n'
-        f'<ul class="pb-webinar-actions" markdown>\n{chr(10).join(actions)}\n</ul>\n'
-        "</article>\n"
+        f'<p class="pb-webinar-description">{escaped(webinar.description)}</p>\n'
+        f'<dl class="pb-webinar-facts">\n{rows}\n</dl>\n'
+        f'<ul class="pb-webinar-actions">\n{chr(10).join(actions)}\n</ul>\n'
+        "</article>"
     )
 
 
@@ -144,9 +150,9 @@ def _section(webinars: list[Webinar], calendar: WebinarCalendar, by_slug: dict[s
         for w in webinars
     )
     hidden = " hidden" if webinars else ""
-    return (
-        f'<div class="pb-webinars" id="pb-webinars-{key}" markdown>\n\n{entries}\n</div>\n\n'
-        f'<p class="pb-webinars-none" id="pb-webinars-none-{key}"{hidden}>{empty}</p>\n'
+    return html_block(
+        f'<div class="pb-webinars" id="pb-webinars-{key}">\n{entries}\n</div>\n'
+        f'<p class="pb-webinars-none" id="pb-webinars-none-{key}"{hidden}>{empty}</p>'
     )
 
 
@@ -175,4 +181,4 @@ def webinars_section(practice: Practice, calendar: WebinarCalendar | None, by_sl
         return ""
     src = card_src_uri(practice.slug)
     entries = "\n".join(webinar_entry(w, calendar, by_slug, src, on_card_of=practice.slug) for w in webinars)
-    return f'## Webinars\n\n<div class="pb-webinars" markdown>\n\n{entries}\n</div>\n'
+    return "## Webinars\n" + html_block(f'<div class="pb-webinars">\n{entries}\n</div>')
