@@ -20,7 +20,7 @@ from ..models import Practice
 from ..pages.listing import place_line
 from ..taxonomy import Taxonomy
 from .compounds import CompoundSplitter
-from .dutch import hyphen_compounds, is_stop_word, stem, words
+from .dutch import fold, hyphen_compounds_of_folded, is_stop_word, stem, words_of_folded
 from .ranking import FIELD_BOOSTS
 
 KIND_PRACTICE = "praktijk"
@@ -51,9 +51,9 @@ class _FieldTexts:
         self.values[name].extend(v for v in values if v)
 
     def analysed(self) -> "_FieldWords":
-        texts = {name: "\n".join(values) for name, values in self.values.items() if values}
-        return _FieldWords({name: words(text) for name, text in texts.items()},
-                           [joined for text in texts.values() for joined in hyphen_compounds(text)])
+        folded = {name: fold("\n".join(values)) for name, values in self.values.items() if values}
+        return _FieldWords({name: words_of_folded(text) for name, text in folded.items()},
+                           [joined for text in folded.values() for joined in hyphen_compounds_of_folded(text)])
 
 
 @dataclass(frozen=True)

@@ -55,13 +55,21 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order; hyphens and punctuation separate words."""
-    folded = _POSSESSIVE_S.sub("", _APOSTROPHES.sub("'", fold(text)))
-    return _WORD.findall(folded)
+    return words_of_folded(fold(text))
+
+
+def words_of_folded(folded: str) -> list[str]:
+    """``words`` of a text that ``fold`` has already folded (a long text is folded once for both uses)."""
+    return _WORD.findall(_POSSESSIVE_S.sub("", _APOSTROPHES.sub("'", folded)))
 
 
 def hyphen_compounds(text: str) -> list[str]:
     """Hyphenated names written as one word, as people also type them: Noord-Brabant -> noordbrabant."""
-    return [match.group().replace("-", "") for match in _HYPHENATED.finditer(fold(text))]
+    return hyphen_compounds_of_folded(fold(text))
+
+
+def hyphen_compounds_of_folded(folded: str) -> list[str]:
+    return [match.group().replace("-", "") for match in _HYPHENATED.finditer(folded)]
 
 
 def is_stop_word(word: str) -> bool:
