@@ -382,7 +382,7 @@ def test_headings_without_code_blocks_are_found_as_with_them():
 
     rng = random.Random(17)
     pieces = ["## Aanpak", "# Titel", "###### Zes", "####### Zeven", "##Geen", "## Kop ##", "## ", " ## Ingesprongen",
-              "tekst", "", "```", "~~~", "  ```python", "\t## Tab", "## Kop\u2028meer", "#", "## a\x85"]
+              "tekst", "", "```", "~~~", "  ```python", "\t## Tab", "## Kop\u2028meer", "#", "## a\x85", "`code`", "~"]
     texts = ["\n".join(rng.choice(pieces) for _ in range(rng.randrange(15))) for _ in range(3000)]
     for text in texts:
         assert body.headings(text, 7) == old(text, 7), repr(text)
@@ -498,3 +498,10 @@ def test_libyaml_is_left_alone_when_pyyaml_has_path_resolvers(monkeypatch):
     assert yaml_tree._libyaml_gives_the_same("title: Oss\n")
     monkeypatch.setattr(yaml.CSafeLoader, "yaml_path_resolvers", {("x",): "tag"})
     assert not yaml_tree._libyaml_gives_the_same("title: Oss\n")
+
+
+@pytest.mark.parametrize("raw", [b"a\r\nb\rc\nd", b"a\nb", b"\r", b"\xef\xbb\xbf---\r\n", "caf\u00e9\r\n".encode()])
+def test_line_endings_are_made_plain_as_before(raw):
+    from praktijkbank.documents import decode
+
+    assert decode(raw, ProblemLog("kaart.md")) == raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")

@@ -14,13 +14,13 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 def headings(body: str, first_line: int) -> list[tuple[int, int, str]]:
     """(level, file line, text) of every ATX heading outside code blocks."""
-    lines = body.split("\n")
-    if "```" not in body and "~~~" not in body:  # no code blocks (most cards): only lines with '#' to try
-        return [(len(match.group(1)), first_line + offset, match.group(2).strip())
-                for offset, line in enumerate(lines) if line[:1] == "#" and (match := _HEADING.match(line))]
+    # No code block (most cards; one backtick or tilde is quicker to look for than three): only
+    # the lines that start with '#' need trying.
+    if "`" not in body and "~" not in body:
+        return _headings_without_code_blocks(body, first_line)
     found = []
     in_fence = False
-    for offset, line in enumerate(lines):
+    for offset, line in enumerate(body.split("\n")):
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -28,6 +28,28 @@ def headings(body: str, first_line: int) -> list[tuple[int, int, str]]:
         if match:
             found.append((len(match.group(1)), first_line + offset, match.group(2).strip()))
     return found
+
+
+def _headings_without_code_blocks(body: str, first_line: int) -> list[tuple[int, int, str]]:
+    """``headings`` of a body without code blocks: the lines that start with '#', found by search."""
+    found = []
+    start = 0 if body[:1] == "#" else _next_line_with_hash(body, 0)
+    breaks, counted_to = 0, 0  # the line breaks before counted_to
+    while start != -1:
+        breaks += body.count("\n", counted_to, start)
+        counted_to = start
+        end = body.find("\n", start)
+        match = _HEADING.match(body[start:] if end == -1 else body[start:end])
+        if match:
+            found.append((len(match.group(1)), first_line + breaks, match.group(2).strip()))
+        start = _next_line_with_hash(body, start)
+    return found
+
+
+def _next_line_with_hash(body: str, position: int) -> int:
+    """Where the next line after ``position`` that starts with '#' starts, or -1."""
+    found = body.find("\n#", position)
+    return -1 if found == -1 else found + 1
 
 
 def demote_headings(body: str, levels: int = 1) -> str:
@@ -55,7 +77,6 @@ def check_headings(body: str, first_line: int, required: tuple[str, ...], log: P
                     "de titel komt uit het veld title; begin koppen met '## '")
     level_two = [(line, text) for level, line, text in found if level == 2]
     texts = [text.lower() for _, text in level_two]
-    end_line = first_line + body.count("\n")
     missing = [h for h in required if h.lower() not in texts]
     for heading in missing:
         near = [(line, text) for line, text in level_two
@@ -65,6 +86,7 @@ def check_headings(body: str, first_line: int, required: tuple[str, ...], log: P
             log.add(near[0][0], "tekst", f"de verplichte kop '## {heading}' ontbreekt",
                     f"hernoem '## {near[0][1]}' naar '## {heading}'")
         else:
+            end_line = first_line + body.count("\n")
             log.add(_missing_heading_line(heading, required, level_two, end_line), "tekst",
                     f"de verplichte kop '## {heading}' ontbreekt",
                     "verplicht, in deze volgorde: " + " · ".join(required))

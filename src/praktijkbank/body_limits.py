@@ -38,15 +38,14 @@ def check_nesting(text: str, first_line: int, field: str, log: ProblemLog) -> No
     Each limit is looked for line by line only where the whole text could reach it (enough
     spaces at the start of a line, '>' or '[' in all): a card's body almost never does.
     """
-    lines = text.split("\n")
     if _FIRST_LINE_MAYBE_TOO_INDENTED.match(text) or _LINE_MAYBE_TOO_INDENTED.search(text):
-        _first(log, field, first_line, lines, _too_indented,
+        _first(log, field, first_line, text.split("\n"), _too_indented,
                "de tekst springt te ver in", f"hoogstens {MAX_INDENT // 4} niveaus lijsten in elkaar")
-    if text.count(">") > MAX_QUOTE_DEPTH:
-        _first(log, field, first_line, lines, _too_quoted,
+    if ">" in text and text.count(">") > MAX_QUOTE_DEPTH:
+        _first(log, field, first_line, text.split("\n"), _too_quoted,
                "de tekst heeft te veel citaten in elkaar ('>')", f"hoogstens {MAX_QUOTE_DEPTH} niveaus")
-    if text.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
-        _too_many_brackets(lines, first_line, field, log)
+    if "[" in text and text.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
+        _too_many_brackets(text.split("\n"), first_line, field, log)
     blocks = list(_MARKDOWN_BLOCK.finditer(text))
     if len(blocks) > MAX_MARKDOWN_BLOCKS:
         offset = blocks[MAX_MARKDOWN_BLOCKS].start()
