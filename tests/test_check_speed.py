@@ -500,7 +500,7 @@ def test_libyaml_is_left_alone_when_pyyaml_has_path_resolvers(monkeypatch):
     assert not yaml_tree._libyaml_gives_the_same("title: Oss\n")
 
 
-@pytest.mark.parametrize("raw", [b"a\r\nb\rc\nd", b"a\nb", b"\r", b"\xef\xbb\xbf---\r\n", "caf\u00e9\r\n".encode()])
+@pytest.mark.parametrize("raw", [b"a\r\nb\rc\nd", b"a\nb", b"x\r", b"\xef\xbb\xbf---\r\n", "caf\u00e9\r\n".encode()])
 def test_line_endings_are_made_plain_as_before(raw):
     from praktijkbank.documents import decode
 
