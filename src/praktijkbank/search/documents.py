@@ -183,13 +183,14 @@ def html_text(html: str) -> str:
     return " ".join("".join(extractor.parts).split())
 
 
+# (pattern, replacement, a character every match contains): a text without it is skipped.
 _MARKDOWN_NOISE = (
-    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE), " "),  # reference definitions
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),              # [text](address), images
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1"),               # [text][reference]
-    (re.compile(r"<(?:https?://|mailto:)[^>]*>|https?://\S+"), " "),  # addresses
-    (re.compile(r"<[^>]+>"), " "),                                      # HTML tags
-    (re.compile(r"\{:?[^}]*\}"), " "),                                 # attribute lists
+    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE), " ", "["),  # reference definitions
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1", "["),              # [text](address), images
+    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1", "["),               # [text][reference]
+    (re.compile(r"<(?:https?://|mailto:)[^>]*>|https?://\S+"), " ", ":"),  # addresses
+    (re.compile(r"<[^>]+>"), " ", "<"),                                      # HTML tags
+    (re.compile(r"\{:?[^}]*\}"), " ", "{"),                                 # attribute lists
 )
 
 
@@ -198,6 +199,7 @@ def markdown_text(source: str) -> str:
 
     Markup characters (#, *, |, -) need no care: the analyser splits words on them anyway.
     """
-    for pattern, replacement in _MARKDOWN_NOISE:
-        source = pattern.sub(replacement, source)
+    for pattern, replacement, needed in _MARKDOWN_NOISE:
+        if needed in source:
+            source = pattern.sub(replacement, source)
     return html.unescape(source)

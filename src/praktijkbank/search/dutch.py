@@ -37,7 +37,7 @@ _POSSESSIVE_S = re.compile(r"(?<=[a-z0-9])'s\b")  # thema's, auto's: the plural/
 # and drops short pieces: the same words). One findall instead of a split and a filter.
 _WORD = re.compile(r"[a-z0-9]{%d,}" % MIN_WORD_LENGTH)
 # Only from the start of a word: tried from inside every word, it cost the square of its length.
-_HYPHENATED = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+")
+_HYPHENATED = re.compile(r"(?<![a-z0-9])[a-z0-9]++(?:-[a-z0-9]++)+")  # possessive: no giving back letters
 _COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
 _SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 _HAS_SPECIAL_LETTER = re.compile("[ßæœøłđı]")  # translate() looks up every character: only when needed
@@ -60,7 +60,10 @@ def words(text: str) -> list[str]:
 
 def words_of_folded(folded: str) -> list[str]:
     """``words`` of a text that ``fold`` has already folded (a long text is folded once for both uses)."""
-    return _WORD.findall(_POSSESSIVE_S.sub("", _APOSTROPHES.sub("'", folded)))
+    folded = _APOSTROPHES.sub("'", folded)
+    if "'" in folded:  # most texts have none: skip the look-behind over every character
+        folded = _POSSESSIVE_S.sub("", folded)
+    return _WORD.findall(folded)
 
 
 def hyphen_compounds(text: str) -> list[str]:
