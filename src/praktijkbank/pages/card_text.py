@@ -34,8 +34,9 @@ END = "<!--/praktijkbank:kaarttekst-->"
 _PLACEHOLDER = "<!--praktijkbank:kaarttekst:{slug}-->"
 _PLACEHOLDERS = re.compile(r"<!--praktijkbank:kaarttekst:([a-z0-9-]+)-->")
 
-# Opening and closing tags; attribute values may hold no '>' (the generator escapes it).
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+# The tags that may change: headings, and tags with attributes (a plain <p> or </li> cannot).
+# Attribute values hold no '>' (the generator escapes it).
+_TAG = re.compile(r"<(/?)([hH][1-6](?=[\s>])|[a-zA-Z][a-zA-Z0-9-]*(?=\s))([^>]*)>")
 _HEADING = re.compile(r"h[1-6]", re.IGNORECASE)
 _ID = re.compile(r"(\sid\s*=\s*)([\"'])(.*?)\2", re.IGNORECASE | re.DOTALL)
 _LINK = re.compile(r"(\s(?:href|src)\s*=\s*)([\"'])(.*?)\2", re.IGNORECASE | re.DOTALL)
