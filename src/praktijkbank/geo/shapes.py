@@ -19,29 +19,46 @@ class Province:
     coarse: tuple[Polygon, ...]  # simplified, for small maps
 
     def contains(self, point: Point) -> bool:
-        # Only the polygons whose box holds the point: the ray from a point outside a box
-        # crosses that polygon's rings an even number of times, so leaving them out keeps
-        # the answer. The check asks this for every card with coordinates, twelve provinces each.
+        """``inside(point, self.detail)``, counting only the edges that can cross the point's ray.
+
+        An edge counts only when the point's y lies from its lower end up to (not including)
+        its upper end; the edges are sorted once into horizontal bands by the y they span,
+        so only the band of the point's y is tried (a check asks this for every card with
+        coordinates, up to twelve provinces each).
+        """
         x, y = point
-        return inside(point, tuple(polygon for (left, bottom, right, top), polygon in self._boxed
-                                   if left <= x <= right and bottom <= y < top))
+        bottom, top, bands = self._bands
+        if not bottom <= y < top:  # no edge spans it (nor a y that is not a number)
+            return False
+        height = (top - bottom) / len(bands)
+        crossings = 0
+        for x1, y1, x2, y2 in bands[_band(y, bottom, height, len(bands))]:
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                crossings += 1
+        return crossings % 2 == 1
 
     @functools.cached_property
-    def _boxed(self) -> tuple[tuple[tuple[float, float, float, float], Polygon], ...]:
-        """(box, polygon) for each polygon; the box a metre wider than its rings left and right.
+    def _bands(self) -> tuple[float, float, tuple[tuple[tuple[float, float, float, float], ...], ...]]:
+        """(lowest y, highest y, the edges (x1, y1, x2, y2) in each band), as ``inside`` walks them."""
+        edges = [(x1, y1, x2, y2) for polygon in self.detail for ring in polygon
+                 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1])]
+        ys = [y for _, y1, _, y2 in edges for y in (y1, y2)]
+        bottom, top, count = min(ys), max(ys), max(1, len(edges) // _EDGES_PER_BAND)
+        height = (top - bottom) / count
+        bands: list[list] = [[] for _ in range(count)]
+        for edge in edges:  # in every band from its lower to its upper end (rounding cannot skip one)
+            low, high = sorted((edge[1], edge[3]))
+            for band in range(_band(low, bottom, height, count), _band(high, bottom, height, count) + 1):
+                bands[band].append(edge)
+        return bottom, top, tuple(map(tuple, bands))
 
-        Above or below a box no edge counts; left or right of it every edge or none does,
-        unless rounding moves a crossing (by far less than a metre).
-        """
-        boxed = []
-        for polygon in self.detail:
-            xs = [x for ring in polygon for x, _ in ring]
-            ys = [y for ring in polygon for _, y in ring]
-            boxed.append(((min(xs) - _BOX_MARGIN, min(ys), max(xs) + _BOX_MARGIN, max(ys)), polygon))
-        return tuple(boxed)
+
+_EDGES_PER_BAND = 8
 
 
-_BOX_MARGIN = 1.0  # metres
+def _band(y: float, bottom: float, height: float, count: int) -> int:
+    """The band of ``y``: never smaller for a larger y, so an edge's band range holds its y's bands."""
+    return min(max(int((y - bottom) / height), 0), count - 1) if height > 0 else 0
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: drawings of it are cached
