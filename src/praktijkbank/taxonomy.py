@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from .yaml_tree import safe_load
+
 # The vocabularies the schema refers to; taxonomy.yml must define each of them.
 REQUIRED_VOCABULARIES = (
     "scope",
@@ -77,7 +79,7 @@ def load_taxonomy(path: Path) -> Taxonomy:
     except OSError as exc:
         raise TaxonomyError(f"{path}: kan het bestand niet lezen ({exc.strerror})") from exc
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"{path}: geen geldige YAML ({exc})") from exc
     return Taxonomy.from_mapping(data, str(path))
