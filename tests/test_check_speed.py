@@ -542,3 +542,24 @@ def test_the_real_taxonomy_reads_the_same_with_libyaml():
     text = (ROOT / "taxonomy.yml").read_text(encoding="utf-8-sig")
     assert yaml_tree._libyaml_gives_the_same(text)
     assert yaml_tree.safe_load(text) == yaml.safe_load(text)
+
+
+def test_markdown_files_are_what_glob_finds(tmp_path):
+    import os
+
+    from praktijkbank.project import _markdown_files
+
+    folder = tmp_path / "practices"
+    folder.mkdir()
+    for name in ("b.md", "a.md", "A.md", "_x.md", ".verborgen.md", ".md", "x.MD", "x.md.txt", "noot.txt", "10.md", "9.md",
+                 "één.md", "z z.md"):
+        (folder / name).write_text("x")
+    (folder / "map.md").mkdir()
+    (tmp_path / "elders.md").write_text("x")
+    os.symlink(tmp_path / "elders.md", folder / "link.md")
+    os.symlink(folder / "map.md", folder / "maplink.md")
+    os.symlink(folder / "weg.md", folder / "kapot.md")
+    expected = sorted(p for p in folder.glob("*.md") if p.is_file())
+    assert _markdown_files(folder) == expected
+    assert [str(p) for p in _markdown_files(folder)] == [str(p) for p in expected]
+    assert _markdown_files(tmp_path / "nergens") == [] and _markdown_files(tmp_path / "elders.md") == []
