@@ -563,3 +563,23 @@ def test_markdown_files_are_what_glob_finds(tmp_path):
     assert _markdown_files(folder) == expected
     assert [str(p) for p in _markdown_files(folder)] == [str(p) for p in expected]
     assert _markdown_files(tmp_path / "nergens") == [] and _markdown_files(tmp_path / "elders.md") == []
+
+
+def test_paths_are_shown_relative_as_relative_to_shows_them():
+    from pathlib import PurePosixPath
+
+    from praktijkbank.practices import _relative
+
+    paths = ["/", "/a", "/a/b", "/a/bc", "/a/b/c.md", "/ab/c", "/a/b c/d.md", "/é/ü.md"]
+    for text in paths:
+        for base_text in paths:
+            path, base = PurePosixPath(text), PurePosixPath(base_text)
+            try:
+                expected = path.relative_to(base).as_posix()
+            except ValueError:
+                expected = ValueError
+            try:
+                got = _relative(path, base)
+            except ValueError:
+                got = ValueError
+            assert got == expected, (text, base_text)

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .body import check_headings, check_safe_html
@@ -50,10 +50,22 @@ def display_path(path: Path, root: Path | None, resolve: Callable[[Path], Path] 
     """``path`` relative to the project ``root`` where it lies inside it; ``resolve`` gives real paths."""
     if root is not None:
         try:
-            return resolve(path).relative_to(_resolved(root)).as_posix()
+            return _relative(resolve(path), _resolved(root))
         except ValueError:
             pass
     return path.as_posix()
+
+
+def _relative(path: Path, base: Path) -> str:
+    """``path.relative_to(base).as_posix()``: for two resolved POSIX paths by their text."""
+    if not (isinstance(path, PurePosixPath) and isinstance(base, PurePosixPath)):
+        return path.relative_to(base).as_posix()
+    text, folder = str(path), str(base)
+    if text == folder:
+        return "."
+    if not text.startswith(folder.rstrip("/") + "/"):
+        raise ValueError(f"{text!r} is not in {folder!r}")
+    return text[len(folder.rstrip("/")) + 1:]
 
 
 @functools.lru_cache(maxsize=8)

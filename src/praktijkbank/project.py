@@ -73,29 +73,31 @@ class FileResolver:
     """
 
     def __init__(self) -> None:
-        self._folders: dict[Path, Path] = {}
-        self._files: dict[Path, Path] = {}  # a file is asked for more than once
+        # Keyed by the path as text: a Path hashes its parts anew on every look-up.
+        self._folders: dict[str, Path] = {}
+        self._files: dict[str, Path] = {}  # a file is asked for more than once
 
     def __call__(self, path: Path) -> Path:
-        if path not in self._files:
-            self._files[path] = self._resolve(path)
-        return self._files[path]
+        key = os.fspath(path)
+        if key not in self._files:
+            self._files[key] = self._resolve(path, key)
+        return self._files[key]
 
-    def _resolve(self, path: Path) -> Path:
-        if path.name in ("", ".", ".."):
+    def _resolve(self, path: Path, text: str) -> Path:
+        folder, name = os.path.split(text)
+        if name in ("", ".", ".."):
             return path.resolve()
         try:
-            if stat.S_ISLNK(os.lstat(path).st_mode):
+            if stat.S_ISLNK(os.lstat(text).st_mode):
                 return path.resolve()
         except OSError:
             pass  # not there (yet): resolve() leaves the name as it is, and so do we
-        folder = path.parent
         if folder not in self._folders:
             try:
-                self._folders[folder] = folder.resolve()
+                self._folders[folder] = Path(folder or os.curdir).resolve()
             except (OSError, RuntimeError):  # a symlink loop, a folder gone: as resolve() says it
                 return path.resolve()
-        return self._folders[folder] / path.name
+        return self._folders[folder] / name
 
 
 def _markdown_files(folder: Path) -> list[Path]:
