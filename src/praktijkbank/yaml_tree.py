@@ -335,7 +335,8 @@ if getattr(yaml, "__with_libyaml__", False):
                      yaml.SequenceNode: yaml.CSafeLoader.DEFAULT_SEQUENCE_TAG,
                      yaml.MappingNode: yaml.CSafeLoader.DEFAULT_MAPPING_TAG}
     _TAG_OF_PLAIN: dict[str, str] = {}  # field names and short values come back on every card
-    _MAX_REMEMBERED = 64
+    _MAX_REMEMBERED = 64  # characters of a value
+    _MAX_VALUES_REMEMBERED = 100_000  # so that a long-running process (mkdocs serve) stays bounded
 
     class _CLoader(yaml.CSafeLoader):
         """libyaml's safe loader, resolving the tags of plain scalars in fewer steps.
@@ -363,7 +364,7 @@ if getattr(yaml, "__with_libyaml__", False):
                 if pattern.match(value):
                     tag = rule_tag
                     break
-            if len(value) <= _MAX_REMEMBERED:
+            if len(value) <= _MAX_REMEMBERED and len(_TAG_OF_PLAIN) < _MAX_VALUES_REMEMBERED:
                 _TAG_OF_PLAIN[value] = tag
             return tag
 
