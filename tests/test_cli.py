@@ -228,6 +228,17 @@ def test_single_file_resolves_related_against_the_other_cards(project):
     assert result.stdout.splitlines() == ["1 bestand gecontroleerd: alles in orde."]
 
 
+def test_single_file_named_as_related_by_another_card_is_checked_without_a_crash(project):
+    """The other cards are loaded to compare with; their related entries may name the checked card."""
+    add(project, "nieuw.md", titled("Nieuw"))
+    add(project, "ouder.md", titled("Ouder", changed("keywords: [voorbeeld]",
+                                                     "keywords: [voorbeeld]\nrelated: [nieuw, ruwaard]")))
+    result = run_cli("check", "practices/nieuw.md", "--today", "2026-11-22", cwd=project)
+    no_traceback(result)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines() == ["1 bestand gecontroleerd: alles in orde."]
+
+
 def test_single_file_with_unknown_related_card_gets_a_suggestion(project):
     card = add(project, "nieuw.md", titled("Nieuw", changed("keywords: [voorbeeld]",
                                                             "keywords: [voorbeeld]\nrelated: [ruward]")))

@@ -492,6 +492,16 @@ def test_card_cannot_be_related_to_itself(tmp_path, taxonomy):
     assert result.practices == []
 
 
+def test_every_wrong_related_entry_is_reported_without_a_crash(tmp_path, taxonomy):
+    """An unknown card first and the card itself second: both reported, the card left out, no traceback."""
+    content = changed("keywords: [voorbeeld]", "keywords: [voorbeeld]\nrelated:\n  - bestaat-niet\n  - kaart")
+    path = write(tmp_path / "practices", "kaart.md", content)
+    result = load_practices([path], taxonomy, TODAY, root=tmp_path)
+    assert sorted((p.field, p.line) for p in result.problems) == [
+        ("related[1]", line_of(content, "- bestaat-niet")), ("related[2]", line_of(content, "- kaart"))]
+    assert result.practices == []
+
+
 # -- valid edge cases: they pass and are kept ------------------------------------------------------
 
 _NATIONAL = changed(

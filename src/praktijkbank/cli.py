@@ -117,7 +117,9 @@ def _other_cards(practice_files: list[Path], card_files: list[Path], taxonomy, t
         return []
     checked = {resolve(f) for f in card_files}
     others = [f for f in others if resolve(f) not in checked]
-    return load_practices(others, taxonomy, today, root=Path.cwd()).practices if others else []
+    # They may name the checked cards as related: those are known cards too.
+    known = {f.stem for f in practice_files}
+    return load_practices(others, taxonomy, today, root=Path.cwd(), known_slugs=known).practices if others else []
 
 
 def run_check(args: argparse.Namespace) -> int:

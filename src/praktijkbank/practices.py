@@ -226,16 +226,19 @@ def load_practices(
             else:
                 first_title[key] = (display, practice.slug)
         if practice is not None:
+            own_slug, related_ok = practice.slug, True  # every wrong entry is reported, not only the first
             for index, slug in enumerate(practice.related):
                 if slug not in all_slugs:
                     log.add(_related_line(path, display, index), f"related[{index + 1}]",
                             f"er is geen kaart '{slug}'", "bestandsnamen zonder .md",
                             closest(slug, sorted(all_slugs)))
-                    practice = None
-                elif slug == practice.slug:
+                    related_ok = False
+                elif slug == own_slug:
                     log.add(_related_line(path, display, index), f"related[{index + 1}]",
                             "een kaart kan niet aan zichzelf verwant zijn")
-                    practice = None
+                    related_ok = False
+            if not related_ok:
+                practice = None
         if practice is not None:
             result.practices.append(practice)
             located[practice.slug] = path
