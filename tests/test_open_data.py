@@ -16,7 +16,6 @@ from praktijkbank.exports.records import columns, join_list, split_list
 from praktijkbank.models import Contact, Coordinates, Partner, Place, Source
 from praktijkbank.schema import LIST, MAPPING, PRACTICE
 from praktijkbank.urls import SiteAddress
-from support import ROOT, TODAY
 
 SITE = SiteAddress("https://example.org/praktijkbank/")
 

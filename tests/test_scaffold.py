@@ -82,7 +82,7 @@ def test_new_card_has_every_field_and_heading_explained(project):
     result = new_card(project, "Buurtkamer De Schakel")
     assert result.returncode == 0, result.stderr
     card = project / "practices" / "buurtkamer-de-schakel.md"
-    assert f"Nieuwe kaart: practices/buurtkamer-de-schakel.md" in result.stdout
+    assert "Nieuwe kaart: practices/buurtkamer-de-schakel.md" in result.stdout
     assert "praktijkbank check practices/buurtkamer-de-schakel.md" in result.stdout
     text = card.read_text(encoding="utf-8")
     for path, field in all_fields(PRACTICE):

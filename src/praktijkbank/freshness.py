@@ -10,21 +10,9 @@ import datetime as dt
 from typing import Any
 
 from .documents import Document
+from .dutch_dates import dutch_date
 from .models import Practice
 from .problems import ProblemLog
-
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
-
-
-def dutch_date(day: dt.date) -> str:
-    """'11 september 2025'.
-
-    Kept here, not imported from pages/markup.py (which has the same function): importing
-    the pages package loads the whole site generator, which `praktijkbank check` never needs.
-    """
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
 
 def one_year_before(day: dt.date) -> dt.date:
     try:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import posixpath
 import re
 
 import yaml
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+from ..dutch_dates import dutch_date  # noqa: F401 (the pages import it from here)
 
 # Characters Python-Markdown lets us escape with a backslash; '<' and '&' become entities.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#!])")
@@ -35,10 +33,6 @@ def escaped(value: str) -> str:
 def html_link(label: str, href: str) -> str:
     """A link in finished HTML; ``href`` comes from ``SiteAddress`` (nothing rewrites it later)."""
     return f'<a href="{attr(href)}">{escaped(label)}</a>'
-
-
-def dutch_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def link(label: str, target_src: str, from_src: str, fragment: str = "") -> str:
