@@ -292,3 +292,43 @@ def test_facts_heading_in_finished_html_is_first_in_the_table_of_contents(built_
         assert anchors[:2] == ["pb-facts-title", "in-het-kort"], practice.slug
         assert {"bronnen", "contact"} <= set(anchors), practice.slug
         assert page.count('id="pb-facts-title"') == 1
+
+
+def _blocks_line_by_line(lines: list[str], store) -> list[str]:
+    """The html_blocks preprocessor as first written, line by line: the reference for the fast one."""
+    from praktijkbank.html_blocks import END, START
+
+    out: list[str] = []
+    block: list[str] | None = None
+    for line in lines:
+        if block is None:
+            if line == START:
+                block = []
+            else:
+                out.append(line)
+        elif line == END:
+            out.extend(["", store("\n".join(block)), ""])
+            block = None
+        else:
+            block.append(line)
+    if block is not None:
+        out.extend([START, *block])
+    return out
+
+
+@pytest.mark.parametrize("lines", [
+    [], ["tekst"], ["S", "<p>a</p>", "E"], ["a", "S", "x", "E", "b", "S", "y", "E", "c"], ["S", "E"],
+    ["S", "x", "S", "y", "E", "z"], ["a", "S", "x"], ["S", "x", "E", "S", "y"], ["E", "a", "S", "b", "E", "E"],
+])
+def test_html_blocks_preprocessor_matches_the_line_by_line_reading(lines):
+    import markdown
+
+    from praktijkbank.html_blocks import END, START, _StoreHtmlBlocks
+
+    lines = [START if line == "S" else END if line == "E" else line for line in lines]
+    md = markdown.Markdown()
+    fast = _StoreHtmlBlocks(md).run(list(lines))
+    stored_fast = list(md.htmlStash.rawHtmlBlocks)
+    md.reset()
+    reference = _blocks_line_by_line(list(lines), md.htmlStash.store)
+    assert (fast, stored_fast) == (reference, list(md.htmlStash.rawHtmlBlocks))

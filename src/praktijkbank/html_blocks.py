@@ -33,23 +33,20 @@ def html_block(html: str) -> str:
 
 class _StoreHtmlBlocks(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
+        # list.index finds the markers in C: the card set is one block of tens of thousands of lines.
         out: list[str] = []
-        block: list[str] | None = None
-        for line in lines:
-            if block is None:
-                if line == START:
-                    block = []
-                else:
-                    out.append(line)
-            elif line == END:
-                # A placeholder on a line of its own, as Markdown's raw HTML blocks get.
-                out.extend(["", self.md.htmlStash.store("\n".join(block)), ""])
-                block = None
-            else:
-                block.append(line)
-        if block is not None:  # no end marker: leave the text as it was
-            out.extend([START, *block])
-        return out
+        done = 0
+        while True:
+            try:
+                start = lines.index(START, done)
+                end = lines.index(END, start + 1)
+            except ValueError:  # no more blocks, or one without its end marker: the rest as it was
+                out.extend(lines[done:])
+                return out
+            # A placeholder on a line of its own, as Markdown's raw HTML blocks get.
+            out.extend(lines[done:start])
+            out.extend(["", self.md.htmlStash.store("\n".join(lines[start + 1:end])), ""])
+            done = end + 1
 
 
 class HtmlBlocksExtension(Extension):
