@@ -122,35 +122,37 @@ def on_post_template(output_content, template_name, config):
     return with_content_security_policy(output_content)
 
 
-class _SharedMenus:
-    """The menu of pages outside it, rendered once per folder (see overrides/main.html).
+class _SharedParts:
+    """Parts of Material's page that many pages have alike, rendered once (overrides/main.html).
 
-    Such a page has no active entry, and from any page in one folder a relative link
-    to a menu entry is the same, as long as no entry lives below the page itself.
+    - ``by_depth``: what only links to the site's own files (stylesheets, scripts, the
+      configuration block): the same on every page at the same depth (``base_url``).
+    - ``outside_menu``: the menu and the footer of a page outside the menu (a card, a facet
+      page). Nothing in them is active or next/previous for such a page, and from any page in
+      one folder a relative link to a menu entry is the same, as long as no entry lives below
+      the page itself. A page in the menu gets its own.
     """
 
     def __init__(self) -> None:
-        self._menus: dict[str, str] = {}
+        self._parts: dict[tuple[str, str], str] = {}
 
-    def key(self, page, nav) -> str | None:
+    def _render(self, key: tuple[str, str], make) -> str:
+        part = self._parts.get(key)
+        if part is None:
+            part = self._parts[key] = make()
+        return part
+
+    def by_depth(self, name: str, base_url: str, make) -> str:
+        return self._render((name, base_url), make)
+
+    def outside_menu(self, name: str, page, nav, caller) -> str:
         if page is None or page in nav.pages or any(p.url.startswith(page.url) for p in nav.pages if page.url):
-            return None
-        return posixpath.dirname(page.url.rstrip("/"))
-
-    def has(self, key: str | None) -> bool:
-        return key is not None and key in self._menus
-
-    def get(self, key: str) -> str:
-        return self._menus[key]
-
-    def keep(self, key: str | None, menu: str) -> str:
-        if key is not None:
-            self._menus[key] = menu
-        return menu
+            return caller()
+        return self._render((name, posixpath.dirname(page.url.rstrip("/"))), caller)
 
 
 def on_env(env, config, files):
-    env.globals["praktijkbank_menus"] = _SharedMenus()  # anew for every build
+    env.globals["praktijkbank_shared"] = _SharedParts()  # anew for every build
     return env
 
 

@@ -279,6 +279,10 @@ def test_shared_menu_is_the_menu_each_page_would_get(built_site, real_practices)
         menu = _primary_menu(page(path))
         active = menu[menu.index("md-nav__link--active"):]
         assert " ".join(re.sub(r"<[^>]*>", " ", active[active.index(">") + 1:]).split()).startswith(label), path
+    # The footer's previous/next links belong to pages in the menu only, each its own.
+    assert 'md-footer__link--next" aria-label="Volgende: Toegankelijkheid"' in page("over")
+    assert 'md-footer__link--prev" aria-label="Vorige: Over"' in page("toegankelijkheid")
+    assert "md-footer__link" not in page(f"praktijken/{real_practices[0].slug}")
 
 
 @pytest.mark.build
