@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
@@ -153,6 +154,10 @@ class _SharedParts:
 
 def on_env(env, config, files):
     env.globals["praktijkbank_shared"] = _SharedParts()  # anew for every build
+    # "material/partials/nav.html" is the theme's own template, even where overrides/ has one of
+    # that name: an override can then wrap Material's partial instead of copying it.
+    theme_dirs = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
     return env
 
 
