@@ -14,6 +14,7 @@ from .dutch_dates import dutch_date
 from .models import Practice
 from .problems import ProblemLog
 
+
 def one_year_before(day: dt.date) -> dt.date:
     try:
         return day.replace(year=day.year - 1)
