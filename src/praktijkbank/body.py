@@ -52,22 +52,6 @@ def _next_line_with_hash(body: str, position: int) -> int:
     return -1 if found == -1 else found + 1
 
 
-def demote_headings(body: str, levels: int = 1) -> str:
-    """``body`` with every ATX heading outside code blocks ``levels`` deeper (at most level 6).
-
-    For pages that show a card inside another page, such as the printable card set.
-    """
-    lines = body.split("\n")
-    in_fence = False
-    for index, line in enumerate(lines):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and _HEADING.match(line):
-            hashes = len(line) - len(line.lstrip("#"))
-            lines[index] = "#" * min(6, hashes + levels) + line[hashes:]
-    return "\n".join(lines)
-
-
 def check_headings(body: str, first_line: int, required: tuple[str, ...], log: ProblemLog) -> None:
     """Every required level-2 heading present and in order; no level-1 heading."""
     found = headings(body, first_line)
