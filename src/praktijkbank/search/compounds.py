@@ -15,7 +15,6 @@ nonsense splits such as ``dak|loos`` or ``ont|schotting`` out.
 from __future__ import annotations
 
 from collections.abc import Iterable
-import functools
 from functools import lru_cache
 
 from .dutch import stem
@@ -39,9 +38,10 @@ class CompoundSplitter:
     def __init__(self, known_stems: Iterable[str]) -> None:
         self._known = frozenset(known_stems) | {stem(w) for w in COMMON_PARTS}
         self.parts = lru_cache(maxsize=None)(self._parts)
+        # Asked once per word of every card: cached per splitter, like parts.
+        self.parts_text = lru_cache(maxsize=None)(self._parts_text)
 
-    @functools.cache  # noqa: B019 (one splitter a build; asked once per word of every card)
-    def parts_text(self, word: str) -> str:
+    def _parts_text(self, word: str) -> str:
         """The parts of ``word`` as index terms, space-separated; '' when it is no compound."""
         return " ".join(self.parts(word))
 
