@@ -72,6 +72,10 @@ class Run:
     cpu_runs: tuple[float, ...] = ()  # every run's CPU seconds, when the figure is the fastest of several
     sys_s: float = 0.0  # the kernel's part of cpu_s: mostly page faults and writing files, the noisiest part
 
+    @property
+    def user_s(self) -> float:
+        return self.cpu_s - self.sys_s
+
     def as_json(self) -> dict:
         figures = {"cpu_s": round(self.cpu_s, 2), "sys_s": round(self.sys_s, 2), "wall_s": round(self.wall_s, 2),
                    "peak_mb": round(self.peak_mb, 1)}
@@ -194,8 +198,8 @@ def measure_size(n: int, work: Path, seed: int, repeat: int = 1) -> dict:
             "ours/stock_nav": round(ours.cpu_s / nav.cpu_s, 3),
             "ours/stock_no_nav": round(ours.cpu_s / no_nav.cpu_s, 3),
             "check/ours": round(check.cpu_s / ours.cpu_s, 3),
-            "user ours/stock_nav": round((ours.cpu_s - ours.sys_s) / (nav.cpu_s - nav.sys_s), 3),
-            "user ours/stock_no_nav": round((ours.cpu_s - ours.sys_s) / (no_nav.cpu_s - no_nav.sys_s), 3),
+            "user ours/stock_nav": round(ours.user_s / nav.user_s, 3),
+            "user ours/stock_no_nav": round(ours.user_s / no_nav.user_s, 3),
             "wall ours/stock_nav": round(ours.wall_s / nav.wall_s, 3),
             "wall ours/stock_no_nav": round(ours.wall_s / no_nav.wall_s, 3),
         },
@@ -288,8 +292,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="meet elke bouw zo vaak en neem de snelste (standaard 3; minder ruis)")
     args = parser.parse_args(argv)
     sizes = QUICK_SIZES if args.quick else args.sizes
+    repeat = max(1, args.repeat)
 
-    print(json.dumps(machine(max(1, args.repeat)), ensure_ascii=False), flush=True)
+    print(json.dumps(machine(repeat), ensure_ascii=False), flush=True)
     results: dict[int, dict] = {}
     with tempfile.TemporaryDirectory(prefix="praktijkbank-scale-") as scratch:
         base = args.keep or Path(scratch)
@@ -297,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             work = base / f"n{n}"
             work.mkdir(parents=True, exist_ok=False)
             try:
-                results[n] = measure_size(n, work, args.seed, max(1, args.repeat))
+                results[n] = measure_size(n, work, args.seed, repeat)
             except BenchmarkError as exc:
                 print(f"scale: {exc}", file=sys.stderr)
                 return 1
