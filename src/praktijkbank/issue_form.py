@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .schema import HEADINGS, LIST, MAPPING, PRACTICE, TEXT, VOCAB, Field, label
+from .schema import BOOLEAN, HEADINGS, LIST, MAPPING, PRACTICE, TEXT, VOCAB, Field, label
 from .taxonomy import Taxonomy
 
 ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/praktijkvoorbeeld-aanmelden.yml"
@@ -56,7 +56,9 @@ def _item_description(item: Field, taxonomy: Taxonomy) -> tuple[str, str]:
     parts, example = [], []
     for child in item.fields:
         part = label(child).lower() + ("" if child.required else " (als die bekend is)")
-        if child.kind == VOCAB:
+        if child.kind == BOOLEAN:
+            part = f"{label(child).lower()}: ja of nee"
+        elif child.kind == VOCAB:
             part += " — kies uit: " + ", ".join(_vocabulary_labels(child, taxonomy))
         parts.append(part)
         if child.example is not None:

@@ -14,8 +14,8 @@ import re
 from typing import Any
 
 from .localtime import _LOCAL as LOCAL_TIME  # the one pattern of a Dutch local time or date
-from .schema import (BOOLEAN, DATE, DATETIME, LIST, MAPPING, NUMBER, SCHEMAS, SLUG, TEXT, URL, VOCAB,
-                     YEAR, Field, label)
+from .schema import (BOOLEAN, DATE, DATETIME, INTEGER, LIST, MAPPING, NUMBER, SCHEMAS, SLUG, TEXT, URL,
+                     VOCAB, YEAR, Field, label)
 from .taxonomy import Taxonomy
 from .validate import ISO_DATE, SLUG_PATTERN, URL_PATTERN
 
@@ -66,7 +66,11 @@ def ecma_pattern(regex: re.Pattern) -> str:
 
 def _allowed_values(field: Field, taxonomy: Taxonomy) -> str:
     vocabulary = taxonomy[field.vocabulary]
-    return "Toegestaan: " + ", ".join(f"{key} ({name})" for key, name in vocabulary.values.items()) + "."
+    text = "Toegestaan: " + ", ".join(f"{key} ({name})" for key, name in vocabulary.values.items()) + "."
+    if vocabulary.renamed:
+        text += " Oude waarden, die nog werken maar niet meer gebruikt worden: " + ", ".join(
+            f"{old} (heet nu {new})" for old, new in vocabulary.renamed.items()) + "."
+    return text
 
 
 def _node(field: Field, taxonomy: Taxonomy) -> dict[str, Any]:
@@ -93,8 +97,9 @@ def _node(field: Field, taxonomy: Taxonomy) -> dict[str, Any]:
         return node
     if kind == URL:
         return {"type": "string", "format": "uri", "pattern": ecma_pattern(URL_PATTERN)}
-    if kind == VOCAB:
-        return {"type": "string", "enum": list(taxonomy[field.vocabulary].values)}
+    if kind == VOCAB:  # an old, renamed key still passes, as in the check (which warns)
+        vocabulary = taxonomy[field.vocabulary]
+        return {"type": "string", "enum": [*vocabulary.values, *vocabulary.renamed]}
     if kind == SLUG:
         return {"type": "string", "pattern": ecma_pattern(SLUG_PATTERN)}
     if kind == DATE:
@@ -105,6 +110,13 @@ def _node(field: Field, taxonomy: Taxonomy) -> dict[str, Any]:
         node = {"type": "integer"}
         if field.minimum is not None:
             node["minimum"] = int(field.minimum)
+        return node
+    if kind == INTEGER:
+        node = {"type": "integer"}
+        if field.minimum is not None:
+            node["minimum"] = int(field.minimum)
+        if field.maximum is not None:
+            node["maximum"] = int(field.maximum)
         return node
     if kind == NUMBER:
         node = {"type": "number"}

@@ -44,6 +44,18 @@ class Source:
     url: str
     publisher: str
     date: dt.date | None = None
+    research: bool = False  # this source is the research the card's evidence rests on
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number about the practice's scale or money, with the source that gives it."""
+
+    what: str  # a key of the vocabulary figure_kinds
+    value: float | int  # a whole number stays an int
+    source: int  # the number of the source on the card, 1 for the first
+    year: int | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,9 @@ class Practice:
     started: int | None = None
     keywords: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    researchers: tuple[str, ...] = ()
+    funders: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     @property
     def partner_roles(self) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from .freshness import check_freshness
 from .geo.check import check_map_place
 from .html_safety import may_be_unsafe
 from .lookalikes import lookalike_message, lookalike_pairs
-from .models import Contact, Coordinates, Partner, Place, Practice, Source
+from .models import Contact, Coordinates, Figure, Partner, Place, Practice, Source
 from .problems import Problem, ProblemLog, Severity
 from .project import FileResolver
 from .placeholders import report_placeholders
@@ -95,6 +95,7 @@ def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: 
     _check_place_rules(doc, data, log)
     check_map_place(doc, data, log, taxonomy)
     _check_contact(doc, data, log)
+    _check_figures(doc, log)
     check_headings(doc.body, doc.body_first_line, REQUIRED_HEADINGS, log)
     check_safe_html(doc.body, doc.body_first_line, "tekst", log)
     check_front_matter_html(doc, log, texts)  # nothing since the placeholders changed the front matter
@@ -153,6 +154,24 @@ def _check_contact(doc: Document, data: Any, log: ProblemLog) -> None:
                     "noem alleen de organisatie en eventueel haar website")
 
 
+def _check_figures(doc: Document, log: ProblemLog) -> None:
+    """Each figure names its source by number: that number must be one of the card's sources."""
+    figures, sources = doc.data.get("figures"), doc.data.get("sources")
+    if not isinstance(figures, list):
+        return
+    count = len(sources) if isinstance(sources, list) else 0
+    for index, figure in enumerate(figures):
+        number = figure.get("source") if isinstance(figure, dict) else None
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1 or number <= count:
+            continue  # a wrong kind of value is the schema's to report
+        path = ("figures", index, "source")
+        has = "geen bronnen" if count == 0 else "1 bron" if count == 1 else f"{count} bronnen"
+        allowed = ("noem eerst de bron onder sources" if count == 0 else
+                   "1, de enige bron onder sources" if count == 1 else
+                   f"een nummer van 1 tot en met {count}; 1 is de eerste bron onder sources")
+        log.add(doc.line_of(path), field_name(path), f"er is geen bron {number}: de kaart heeft {has}", allowed)
+
+
 def _build(data: dict, slug: str, doc: Document) -> Practice:
     place = data["place"]
     coordinates = data.get("coordinates")
@@ -180,9 +199,17 @@ def _build(data: dict, slug: str, doc: Document) -> Practice:
         contact=Contact(**contact),
         keywords=tuple(data.get("keywords") or ()),
         related=tuple(data.get("related") or ()),
+        researchers=tuple(data.get("researchers") or ()),
+        funders=tuple(data.get("funders") or ()),
+        figures=tuple(Figure(**{**f, "value": whole(f["value"])}) for f in data.get("figures") or ()),
         last_reviewed=data["last_reviewed"],
         body=doc.body,
     )
+
+
+def whole(number: float | int) -> float | int:
+    """565.0 as 565: a count reads (and exports) as a whole number; 2.5 stays 2.5."""
+    return int(number) if float(number).is_integer() else number
 
 
 def load_practices(

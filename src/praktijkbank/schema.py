@@ -8,7 +8,7 @@ description is Dutch, because contributors read them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 # Kinds of field the validator knows.
@@ -17,6 +17,8 @@ TEXT, YEAR, DATE, URL, VOCAB, SLUG, NUMBER, MAPPING, LIST = (
 )
 # A local time in the Netherlands, or only a date (see localtime.py); and a yes/no switch.
 DATETIME, BOOLEAN = "datetime", "boolean"
+# A whole number (such as the number of a source in the card's list).
+INTEGER = "integer"
 
 # The European Netherlands, Wadden islands and the coast of Zeeland included.
 NL_LATITUDE = (50.70, 53.70)
@@ -38,6 +40,7 @@ class Field:
     maximum: float | None = None
     range_message: str = ""
     example: Any = None
+    future: bool = False  # a YEAR that may lie ahead (a budget for next year); else at most this year
 
     def child(self, name: str) -> "Field | None":
         return next((f for f in self.fields if f.name == name), None)
@@ -103,6 +106,32 @@ SOURCE = Field(
     ),
 )
 
+# A card's sources also say which of them is the research its evidence rests on.
+RESEARCH_EVIDENCE = ("onafhankelijk-onderzoek", "onderzoek-met-partners")
+CARD_SOURCE = replace(SOURCE, fields=SOURCE.fields + (
+    Field("research", BOOLEAN,
+          "Zet 'research: true' als deze bron het onderzoek zelf is (het rapport of de publicatie van de "
+          "onderzoekers). Verplicht bij minstens één bron als de onderbouwing 'onafhankelijk-onderzoek' of "
+          "'onderzoek-met-partners' is.",
+          required=False, example=True),
+))
+
+FIGURE = Field(
+    "", MAPPING, "Een cijfer over de omvang of het geld, met de bron die het noemt.",
+    fields=(
+        Field("what", VOCAB, "Waar het cijfer over gaat, uit taxonomy.yml (budget is in euro).",
+              vocabulary="figure_kinds", example="woningen"),
+        Field("value", NUMBER, "Het getal zelf, zonder punten of eenheid: 565 of 1250000 (een decimaal "
+              "met een punt: 2.5).", minimum=0, range_message="is kleiner dan 0", example=565),
+        Field("year", YEAR, "Het jaar waar het cijfer over gaat, als de bron het zegt.", required=False,
+              minimum=1900, future=True, example=2017),
+        Field("source", INTEGER, "Het nummer van de bron onder sources die het cijfer noemt "
+              "(1 is de eerste bron).", minimum=1, example=2),
+        _text("note", "Korte toelichting, als dat nodig is.", required=False, max_length=120,
+              example="studio's en kamers"),
+    ),
+)
+
 CONTACT = Field(
     "contact", MAPPING, "Een organisatie om contact mee op te nemen; nooit gegevens van een persoon.",
     fields=(
@@ -124,16 +153,30 @@ PRACTICE = Field(
         _vocab_list("themes", "themes", "Thema's uit taxonomy.yml (minstens één).", ["wijkaanpak"]),
         _vocab_list("target_groups", "target_groups", "Doelgroepen uit taxonomy.yml (minstens één).",
                     ["wijkbewoners"]),
-        Field("partners", LIST, "De samenwerkende organisaties met hun rol (minstens één).",
+        Field("partners", LIST, "De samenwerkende organisaties met hun rol (minstens één). Alleen wie "
+              "meedoet aan de praktijk: onderzoekers, geldgevers en commentatoren horen hier niet.",
               item=PARTNER, min_items=1),
+        Field("researchers", LIST, "Wie de praktijk onderzochten (organisaties of onderzoeksgroepen), als "
+              "een bron het noemt.", required=False,
+              item=Field("", TEXT, "Naam van een onderzoeker of onderzoeksbureau.", max_length=120),
+              example=["Verwey-Jonker Instituut"]),
+        Field("funders", LIST, "Wie de praktijk betalen of subsidiëren, als ze geen partner zijn.",
+              required=False, item=Field("", TEXT, "Naam van een geldgever.", max_length=120),
+              example=["Fonds Zorg en Welzijn"]),
         Field("started", YEAR, "Het jaar waarin de praktijk begon, als een bron het noemt.",
               required=False, minimum=1900, example=2016),
         Field("status", VOCAB, "Hoe het er nu voor staat; 'onbekend' als de bronnen het niet zeggen.",
               vocabulary="status", example="lopend"),
-        Field("evidence", VOCAB, "Wie zegt dat het werkt: de onderbouwing van de resultaten.",
+        Field("evidence", VOCAB, "Wie zegt dat het werkt: de onderbouwing van de resultaten. Bij "
+              "'onafhankelijk-onderzoek' en 'onderzoek-met-partners' krijgt de bron met het onderzoek "
+              "'research: true'.",
               vocabulary="evidence", example="zelf-gerapporteerd"),
-        Field("sources", LIST, "Bronnen van alle feiten op de kaart (minstens één).", item=SOURCE,
+        Field("sources", LIST, "Bronnen van alle feiten op de kaart (minstens één). Het webadres wijst naar "
+              "de pagina waar het feit staat, niet naar de voorpagina van een website.", item=CARD_SOURCE,
               min_items=1),
+        Field("figures", LIST, "Cijfers over de omvang en het geld, elk met het nummer van zijn bron. "
+              "Zeggen bronnen iets anders, geef dan beide cijfers, elk met zijn eigen bron.",
+              required=False, item=FIGURE),
         CONTACT,
         Field("keywords", LIST, "Andere namen en zoekwoorden, zoals 'Majella Wonen'.", required=False,
               item=Field("", TEXT, "Een zoekwoord.", max_length=80), example=["Ruwaard"]),
@@ -150,18 +193,23 @@ PRACTICE = Field(
 class Heading:
     title: str
     description: str  # what belongs under it: shown in the scaffold, the issue form and the docs
+    required: bool = True
 
 
-# Level-2 headings every card body has, in this order, so cards compare side by side.
+# Level-2 headings of a card body, in this order, so cards compare side by side; all required but
+# "Werkzame elementen", which a card has only where its sources say what made the difference.
 HEADINGS = (
     Heading("In het kort", "Wat is de praktijk, waar speelt ze en sinds wanneer? Twee tot vijf zinnen."),
     Heading("Aanpak", "Hoe werkt het? Wat doen de partners anders dan gewoonlijk?"),
     Heading("Wie werken samen", "Welke organisaties en bewoners doen mee, en wat doet ieder van hen?"),
     Heading("Resultaten", "Wat levert het op, en wie zegt dat? Schrijf erbij als de partners de "
                           "resultaten zelf melden."),
+    Heading("Werkzame elementen", "Optioneel: wat maakte volgens de bronnen het verschil? Zeggen de bronnen "
+                                  "het niet, haal de kop dan weg.", required=False),
     Heading("Lessen", "Wat kunnen anderen hiervan leren?"),
 )
-REQUIRED_HEADINGS = tuple(h.title for h in HEADINGS)
+REQUIRED_HEADINGS = tuple(h.title for h in HEADINGS if h.required)
+OPTIONAL_HEADINGS = tuple(h.title for h in HEADINGS if not h.required)
 
 WEBINAR = Field(
     "", MAPPING, "Een webinar: één bestand per sessie, webinars/<JJJJ-MM-DD>-<naam>.md.",
@@ -245,6 +293,15 @@ LABELS = {
     "description": "Beschrijving",
     "registration": "Aanmelden",
     "recording": "Opname",
+    "research": "Onderzoek",
+    "researchers": "Onderzoekers",
+    "funders": "Geldgevers",
+    "figures": "Cijfers",
+    "what": "Soort cijfer",
+    "value": "Getal",
+    "year": "Jaar",
+    "source": "Bron",
+    "note": "Toelichting",
 }
 
 

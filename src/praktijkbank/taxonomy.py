@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -18,6 +18,7 @@ REQUIRED_VOCABULARIES = (
     "partner_roles",
     "status",
     "evidence",
+    "figure_kinds",
 )
 
 
@@ -31,8 +32,17 @@ class Vocabulary:
     label: str
     plural: str
     values: dict[str, str]  # key -> Dutch label, in the order of taxonomy.yml
+    # Old key -> the key it is now: still accepted in a card, which then gets the new key.
+    renamed: dict[str, str] = field(default_factory=dict)
+    # Key -> a one-line Dutch explanation, where taxonomy.yml gives one.
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def current(self, key: str) -> str:
+        """The key as it is now called (an old, renamed key gives its new key)."""
+        return self.renamed.get(key, key)
 
     def label_of(self, key: str) -> str:
+        key = self.current(key)
         return self.values.get(key, key)
 
     def allowed_text(self, limit: int = 20) -> str:
@@ -69,8 +79,42 @@ class Taxonomy:
                 label=str(entry.get("label", name)),
                 plural=str(entry.get("plural", entry.get("label", name))),
                 values=values,
+                renamed=_renamed(entry.get("renamed"), name, values, source),
+                descriptions=_descriptions(entry.get("descriptions"), name, values, source),
             )
         return cls(vocabularies)
+
+
+def _renamed(data: object, name: str, values: dict[str, str], source: str) -> dict[str, str]:
+    """``renamed:`` of a vocabulary: old key -> new key, the new one a current value, the old one not."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise TaxonomyError(f"{source}: 'renamed' van woordenlijst '{name}' moet 'oud: nieuw' per regel zijn")
+    renamed = {str(old): str(new) for old, new in data.items()}
+    for old, new in renamed.items():
+        if new not in values:
+            raise TaxonomyError(f"{source}: woordenlijst '{name}': '{old}' heet nu '{new}', "
+                                f"maar '{new}' staat niet onder 'values'")
+        if old in values:
+            raise TaxonomyError(f"{source}: woordenlijst '{name}': '{old}' staat onder 'values' én onder "
+                                "'renamed'; haal hem weg onder 'values'")
+    return renamed
+
+
+def _descriptions(data: object, name: str, values: dict[str, str], source: str) -> dict[str, str]:
+    """``descriptions:`` of a vocabulary: key -> one line of explanation, for current keys only."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise TaxonomyError(f"{source}: 'descriptions' van woordenlijst '{name}' moet 'sleutel: uitleg' "
+                            "per regel zijn")
+    descriptions = {str(key): " ".join(str(text).split()) for key, text in data.items()}
+    for key in descriptions:
+        if key not in values:
+            raise TaxonomyError(f"{source}: woordenlijst '{name}': uitleg bij '{key}', "
+                                "maar die waarde staat niet onder 'values'")
+    return descriptions
 
 
 def load_taxonomy(path: Path) -> Taxonomy:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from .documents import Document
 from .localtime import EXAMPLE as LOCAL_EXAMPLE, LocalTimeError, parse_local
 from .problems import ProblemLog
-from .schema import BOOLEAN, DATE, DATETIME, LIST, MAPPING, NUMBER, SLUG, TEXT, URL, VOCAB, YEAR, Field
+from .schema import BOOLEAN, DATE, DATETIME, INTEGER, LIST, MAPPING, NUMBER, SLUG, TEXT, URL, VOCAB, YEAR, Field
 from .suggest import closest
 from .taxonomy import Taxonomy
 from .yaml_tree import REFUSED, FieldPath, field_name
@@ -55,6 +56,7 @@ _EXPECTED = {
     LIST: "een lijst (regels die beginnen met '- ', of [a, b])",
     DATETIME: "een datum met tijd (JJJJ-MM-DDTUU:MM)",
     BOOLEAN: "true of false",
+    INTEGER: "een heel getal",
 }
 
 
@@ -148,6 +150,8 @@ class FieldChecker:
                 return self._local_time(value, path)
             if spec.kind == BOOLEAN:
                 return self._boolean(value, path)
+            if spec.kind == INTEGER:
+                return self._integer(spec, value, path)
         if not isinstance(value, str):
             hint = "zet de waarde tussen aanhalingstekens" if isinstance(value, (int, float, bool, dt.date)) else ""
             self.problem(path, f"moet {_EXPECTED[spec.kind]} zijn, maar is {dutch_type(value)}", hint)
@@ -183,6 +187,11 @@ class FieldChecker:
         vocabulary = self.taxonomy[spec.vocabulary]
         if text in vocabulary.values:
             return text
+        if text in vocabulary.renamed:  # an old key still works; the card gets the new one
+            new = vocabulary.renamed[text]
+            self.log.warn(self.doc.line_of(path), field_name(path), f"'{text}' heet nu '{new}'",
+                          f"schrijf '{new}'; de oude waarde werkt nog, maar verdwijnt later")
+            return new
         self.problem(
             path,
             f"'{text}' staat niet in de woordenlijst '{vocabulary.plural.lower()}'",
@@ -195,7 +204,7 @@ class FieldChecker:
         if isinstance(value, bool) or not isinstance(value, int):
             self.problem(path, f"moet {_EXPECTED[YEAR]} zijn, maar is {dutch_type(value)}")
             return INVALID
-        if value > self.today.year:
+        if value > self.today.year and not spec.future:
             self.problem(path, f"{value} ligt in de toekomst", f"uiterlijk {self.today.year}")
             return INVALID
         if spec.minimum is not None and value < spec.minimum:
@@ -252,9 +261,64 @@ class FieldChecker:
             spec.maximum is not None and number > spec.maximum
         ):
             message = f"{value} {spec.range_message or 'valt buiten het bereik'}"
-            self.problem(path, message, f"tussen {spec.minimum} en {spec.maximum}")
+            self.problem(path, message, _range_text(spec))
             return INVALID
         return number
+
+    def _integer(self, spec: Field, value: Any, path: FieldPath) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            hint = "zonder aanhalingstekens" if isinstance(value, str) and value.strip().isdigit() else ""
+            self.problem(path, f"moet {_EXPECTED[INTEGER]} zijn, maar is {dutch_type(value)}", hint)
+            return INVALID
+        if (spec.minimum is not None and value < spec.minimum) or (
+            spec.maximum is not None and value > spec.maximum
+        ):
+            self.problem(path, f"{value} {spec.range_message or 'valt buiten het bereik'}", _range_text(spec))
+            return INVALID
+        return value
+
+
+def _range_text(spec: Field) -> str:
+    def shown(number: float) -> str:
+        return str(int(number)) if float(number).is_integer() else str(number)
+
+    if spec.maximum is None:
+        return f"{shown(spec.minimum)} of meer"
+    if spec.minimum is None:
+        return f"hoogstens {shown(spec.maximum)}"
+    return f"tussen {spec.minimum} en {spec.maximum}"
+
+
+class SourceWarning(NamedTuple):
+    """Something to look at in one source: the card still works (a warning, never an error)."""
+
+    field: str  # the field of the source it is about: 'url' or 'date'
+    message: str
+    allowed: str
+
+
+def is_home_page(url: str) -> bool:
+    """A bare address of a website (https://trimbos.nl or https://trimbos.nl/): no page, no query."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
+
+
+def source_warnings(url: Any, date: Any) -> list[SourceWarning]:
+    """What ``check`` warns about in a source with this ``url`` and ``date`` (None when it has none).
+
+    One rule for the check and for the page "Te herzien", which lists the cards that have them.
+    """
+    found = []
+    if isinstance(url, str) and URL_PATTERN.match(url.strip()) and is_home_page(url):
+        found.append(SourceWarning("url", f"'{url.strip()}' is de voorpagina van een website, niet de pagina "
+                                   "met het feit", "geef het adres van de pagina waar het feit staat"))
+    if date is None or (isinstance(date, str) and not date.strip()):
+        found.append(SourceWarning("date", "de bron heeft geen datum",
+                                   "zet date: JJJJ-MM-DD erbij als de pagina een datum noemt"))
+    return found
 
 
 def _is_empty(value: Any) -> bool:

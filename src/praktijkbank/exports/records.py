@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..models import Contact, Coordinates, Partner, Place, Practice, Source
-from ..schema import DATE, LIST, MAPPING, NUMBER, PRACTICE, YEAR, Field
+from ..models import Contact, Coordinates, Figure, Partner, Place, Practice, Source
+from ..schema import BOOLEAN, DATE, INTEGER, LIST, MAPPING, NUMBER, PRACTICE, YEAR, Field
 from .formats import LIST_SEPARATOR
 
 # The model class of every mapping in the card schema, by field name.
-_MODEL_OF = {"place": Place, "coordinates": Coordinates, "partners": Partner, "sources": Source, "contact": Contact}
+_MODEL_OF = {"place": Place, "coordinates": Coordinates, "partners": Partner, "sources": Source, "contact": Contact,
+             "figures": Figure}
 # Besides the front matter: where the card lives and its text.
 EXTRA_KEYS = ("slug", "source_path", "body")
 
@@ -39,13 +40,15 @@ def from_plain(field: Field, value: Any, name: str = "") -> Any:
     name = field.name or name
     if field.kind == LIST:
         return tuple(from_plain(field.item, item, name) for item in value or ())
+    if field.kind == BOOLEAN:  # a yes/no that is not there is no: 'research' absent is false
+        return value is True or (isinstance(value, str) and value.strip().lower() == "true")
     if value is None or value == "":
         return None
     if field.kind == MAPPING:
         return _MODEL_OF[name](**{sub.name: from_plain(sub, value.get(sub.name), sub.name) for sub in field.fields})
     if field.kind == DATE:
         return dt.date.fromisoformat(value)
-    if field.kind == YEAR:
+    if field.kind in (YEAR, INTEGER):
         return int(value)
     if field.kind == NUMBER:
         return float(value)
@@ -94,6 +97,8 @@ def split_list(text: str) -> list[str]:
 
 
 def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "" if value is None else str(value)
 
 

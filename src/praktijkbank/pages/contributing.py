@@ -13,7 +13,7 @@ from ..freshness import age_text, due_for_review
 from ..json_schema import all_json_schemas, schema_path
 from ..models import Practice
 from ..schema import HEADINGS, LIST, MAPPING, PRACTICE, SCHEMAS, TEXT, VOCAB, Field, label
-from ..taxonomy import Taxonomy
+from ..taxonomy import Taxonomy, Vocabulary
 from . import GeneratedPage
 from .listing import card_src_uri
 from .markup import dutch_date, front_matter, link, text
@@ -81,11 +81,26 @@ def _vocabularies(taxonomy: Taxonomy) -> str:
              "In een bestand schrijft u de waarde uit de linkerkolom; de site toont de rechterkolom. "
              "De lijsten staan in `taxonomy.yml`.\n"]
     for name in used:
-        vocabulary = taxonomy[name]
-        rows = "\n".join(f"| `{key}` | {_cell(shown)} |" for key, shown in vocabulary.values.items())
-        parts.append(f"### {text(vocabulary.plural)} {{#{_vocabulary_anchor(name)}}}\n\n"
-                     f"| Waarde | Op de site |\n|---|---|\n{rows}\n")
+        parts.append(vocabulary_section(taxonomy[name]))
     return "\n".join(parts)
+
+
+def vocabulary_section(vocabulary: Vocabulary) -> str:
+    """One vocabulary as a table: key, label and, where taxonomy.yml gives them, explanations;
+    below it the old keys that still work."""
+    if vocabulary.descriptions:
+        rows = "\n".join(f"| `{key}` | {_cell(shown)} | {_cell(vocabulary.descriptions.get(key, ''))} |"
+                         for key, shown in vocabulary.values.items())
+        table = f"| Waarde | Op de site | Betekenis |\n|---|---|---|\n{rows}\n"
+    else:
+        rows = "\n".join(f"| `{key}` | {_cell(shown)} |" for key, shown in vocabulary.values.items())
+        table = f"| Waarde | Op de site |\n|---|---|\n{rows}\n"
+    section = f"### {text(vocabulary.plural)} {{#{_vocabulary_anchor(vocabulary.name)}}}\n\n{table}"
+    if vocabulary.renamed:
+        renamed = "; ".join(f"`{old}` heet nu `{new}`" for old, new in vocabulary.renamed.items())
+        section += (f"\nHernoemd: {renamed}. Een kaart met de oude waarde werkt nog, maar de controle "
+                    "waarschuwt: schrijf de nieuwe.\n")
+    return section
 
 
 def fields_page(taxonomy: Taxonomy) -> str:
@@ -105,7 +120,7 @@ def fields_page(taxonomy: Taxonomy) -> str:
         _fields_table(PRACTICE, taxonomy),
         "### Koppen in de tekst\n",
         "De tekst van elke kaart heeft deze koppen (`## …`), in deze volgorde, zodat kaarten naast "
-        "elkaar te leggen zijn:\n",
+        "elkaar te leggen zijn. Alleen een kop die 'Optioneel' zegt, mag ontbreken:\n",
         headings + "\n",
     ]
     for name, root in SCHEMAS.items():
