@@ -29,6 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # support.copy_project: the parts of the project a build needs
 
+from praktijkbank.schema import RESEARCH_EVIDENCE  # noqa: E402
 from praktijkbank.slugs import slugify  # noqa: E402
 from praktijkbank.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 from support import copy_project  # noqa: E402
@@ -384,6 +385,8 @@ def generate_cards(n: int, taxonomy: Taxonomy, today: dt.date, seed: int = DEFAU
              **({"date": _date_between(rng, dt.date(started or 2015, 1, 1), today)} if rng.random() < 0.7 else {})}
             for i in range(rng.randint(1, 4))
         ]
+        if front["evidence"] in RESEARCH_EVIDENCE:  # research as evidence: a source is that research
+            front["sources"][0]["research"] = True
         front["contact"] = {"organisation": partners[0]["name"], "url": f"https://example.org/{slug}"}
         front["keywords"] = [*rng.sample(KEYWORD_POOL, rng.randint(1, 4)), *([municipality] if municipality else [])]
         if slugs and rng.random() < 0.3:
