@@ -20,6 +20,7 @@ from .practices import load_practices
 from .problems import problems_as_json, summary_line
 from .project import FileResolver, Project, ProjectNotFound
 from .taxonomy import TaxonomyError, load_taxonomy
+from .today import TodayError, today as todays_date
 from .webinars import load_webinars
 
 
@@ -88,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="uitvoer als leesbare tekst (standaard), als JSON voor hulpmiddelen, "
                             "of als meldingen in een pull request op GitHub")
     check.add_argument("--today", type=_date, default=None, metavar="JJJJ-MM-DD",
-                       help="de datum van vandaag (voor reproduceerbare controles)")
+                       help="de datum van vandaag (voor reproduceerbare controles; standaard: "
+                            "PRAKTIJKBANK_TODAY, anders vandaag in Nederland)")
     nieuw.register(commands, _date)
     schema.register(commands)
     export.register(commands)
@@ -130,13 +132,13 @@ def run_check(args: argparse.Namespace) -> int:
         taxonomy = load_taxonomy(project.taxonomy_path)
         practice_files = project.practice_files()
         files = files if args.paths else practice_files + project.webinar_files()
+        today = args.today or todays_date()
     except FileNotFoundError as exc:
         print(f"praktijkbank: '{exc.args[0]}' bestaat niet", file=sys.stderr)
         return EXIT_USAGE
-    except (ProjectNotFound, TaxonomyError) as exc:
+    except (ProjectNotFound, TaxonomyError, TodayError) as exc:
         print(f"praktijkbank: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    today = args.today or dt.date.today()
     known = {p.stem for p in practice_files}
     resolve = FileResolver()
     webinar_files: list[Path] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -102,5 +103,21 @@ def utc_text(moment: dt.datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def today_in_amsterdam() -> dt.date:
-    return dt.datetime.now(AMSTERDAM).date()
+def now() -> dt.datetime:
+    """The machine's clock, as an aware instant: the one place the project reads it.
+
+    In-process tests fix the instant by replacing this function (or by passing a
+    ``clock`` to ``today_in_amsterdam`` or ``praktijkbank.today.today``).
+    """
+    return dt.datetime.now(UTC)
+
+
+def today_in_amsterdam(clock: Callable[[], dt.datetime] | None = None) -> dt.date:
+    """The date in the Netherlands at the instant ``clock()`` gives (default: ``now()``).
+
+    Most callers want ``praktijkbank.today.today``, which also honours PRAKTIJKBANK_TODAY.
+    """
+    moment = clock() if clock is not None else now()
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("the clock must give an aware datetime, not a naive one")
+    return moment.astimezone(AMSTERDAM).date()

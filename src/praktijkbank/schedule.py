@@ -13,8 +13,9 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from .localtime import start_of_day, today_in_amsterdam
+from .localtime import start_of_day
 from .models import Webinar
+from .today import today as todays_date
 from .urls import SiteAddress
 
 
@@ -46,7 +47,7 @@ class WebinarCalendar:
     """
 
     webinars: tuple[Webinar, ...] = ()
-    today: dt.date = field(default_factory=today_in_amsterdam)
+    today: dt.date = field(default_factory=todays_date)  # PRAKTIJKBANK_TODAY, or today in the Netherlands
     address: SiteAddress = field(default_factory=SiteAddress)
 
     def split(self) -> tuple[list[Webinar], list[Webinar]]:

@@ -47,14 +47,13 @@ class SiteContent:
 
 
 def build_today() -> dt.date:
-    """Today in the Netherlands, or the date in PRAKTIJKBANK_TODAY when it is set."""
-    fixed = os.environ.get(TODAY_VARIABLE, "").strip()
-    if not fixed:
-        return today_in_amsterdam()
+    """Today in the Netherlands, or the date in PRAKTIJKBANK_TODAY when it is set (see today.py)."""
+    from .today import TodayError, today
+
     try:
-        return dt.date.fromisoformat(fixed)
-    except ValueError:
-        raise SettingError(f"{TODAY_VARIABLE}='{fixed}' is geen datum (schrijf JJJJ-MM-DD)") from None
+        return today()
+    except TodayError as exc:
+        raise SettingError(str(exc)) from None
 
 
 def load_site_content(root: Path, today: dt.date | None = None, site_url: str | None = None,

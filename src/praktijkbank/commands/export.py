@@ -16,6 +16,7 @@ from ..exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ..problems import summary_line
 from ..project import Project, ProjectNotFound
 from ..taxonomy import TaxonomyError
+from ..today import TodayError, today
 
 if TYPE_CHECKING:
     from ..offline.edition import OfflineEdition
@@ -76,8 +77,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         project = Project.find(Path.cwd())
-        content = load_site_content(project.root)
-    except (ProjectNotFound, TaxonomyError, SettingError) as exc:
+        content = load_site_content(project.root, today=today())
+    except (ProjectNotFound, TaxonomyError, SettingError, TodayError) as exc:
         return _fail(str(exc))
     errors = sorted(content.result.errors)
     if errors:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from ..project import Project, ProjectNotFound
 from ..schema import PRACTICE
 from ..slugs import slugify
 from ..taxonomy import TaxonomyError, load_taxonomy
+from ..today import TodayError, today
 from ..validate import SLUG_PATTERN
 
 _TITLE = PRACTICE.child("title")
@@ -33,7 +33,8 @@ def register(subcommands, date_type) -> None:
     parser.add_argument("--slug", metavar="BESTANDSNAAM",
                         help="de bestandsnaam zonder .md (standaard: gemaakt uit de naam)")
     parser.add_argument("--today", type=date_type, default=None, metavar="JJJJ-MM-DD",
-                        help="de datum voor last_reviewed (standaard: vandaag)")
+                        help="de datum voor last_reviewed (standaard: PRAKTIJKBANK_TODAY, "
+                             "anders vandaag in Nederland)")
     parser.set_defaults(handler=run)
 
 
@@ -67,11 +68,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         project = Project.find(Path.cwd())
         taxonomy = load_taxonomy(project.taxonomy_path)
-    except (ProjectNotFound, TaxonomyError) as exc:
+        reviewed = args.today or today()
+    except (ProjectNotFound, TaxonomyError, TodayError) as exc:
         return _fail(str(exc))
     target = project.practices_dir / f"{slug}.md"
     shown = display_path(target, Path.cwd())
-    text = scaffold_card(name, taxonomy, args.today or dt.date.today(), shown)
+    text = scaffold_card(name, taxonomy, reviewed, shown)
     try:
         project.practices_dir.mkdir(exist_ok=True)
         with target.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite

@@ -19,6 +19,7 @@ from ..exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ..practices import load_practices
 from ..project import Project, ProjectNotFound
 from ..taxonomy import TaxonomyError, load_taxonomy
+from ..today import TodayError, today
 
 if TYPE_CHECKING:
     from ..search.engine import Hit
@@ -55,7 +56,6 @@ def _positive(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from ..search.documents import build_documents
     from ..search.engine import build_index, search
-    from ..site import SettingError, build_today
 
     query = " ".join(args.query).strip()
     if not query:
@@ -64,8 +64,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         project = Project.find(Path.cwd())
         taxonomy = load_taxonomy(project.taxonomy_path)
-        result = load_practices(project.practice_files(), taxonomy, build_today(), root=project.root)
-    except (ProjectNotFound, TaxonomyError, SettingError) as exc:
+        result = load_practices(project.practice_files(), taxonomy, today(), root=project.root)
+    except (ProjectNotFound, TaxonomyError, TodayError) as exc:
         print(f"praktijkbank: {exc}", file=sys.stderr)
         return EXIT_USAGE
     invalid = len({p.path for p in result.errors})
