@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import posixpath
 import random
 import re
 import shutil
@@ -42,17 +43,16 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import DEFAULT_SEED, MUNICIPALITIES, GeneratedFile, _write, copy_project, generate_webinars  # noqa: E402
 
-from praktijkbank.body_links import relative_target, rewrite_links  # noqa: E402
 from praktijkbank.documents import decode, split_front_matter  # noqa: E402
-from praktijkbank.pages.listing import card_src_uri  # noqa: E402
-from praktijkbank.pages.overview import OVERVIEW_SRC  # noqa: E402
 from praktijkbank.practices import load_practice_file  # noqa: E402
 from praktijkbank.problems import ProblemLog  # noqa: E402
 from praktijkbank.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
 MAX_TITLE = 120  # as the schema
-CARD_FOLDER = card_src_uri("x").rpartition("/")[0]  # where the site has the card pages
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+# An inline Markdown link or image with a local target: '[Oss](proeftuin-ruwaard.md#aanpak)'.
+_LOCAL_LINK = re.compile(r"(?P<bang>!?)\[(?P<label>[^\[\]]*)\]\((?P<target>(?![a-z][a-z0-9+.-]*:|/|#)[^)\s]+)"
+                         r"(?P<rest>[^)]*)\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -165,22 +165,27 @@ def clone_cards(originals: list[RealCard], n: int, taxonomy: Taxonomy,
                 changes["coordinates"] = {"lat": lat, "lon": lon} if lat is not None else None
         front = _with_fields(card.front, changes)
         body = card.body
-        if ".md" in body:  # links to other cards go to their copies (or become plain text)
-            src, own = card_src_uri(card.slug), card_src_uri(copy_slug(number))
-
-            def retarget(target: str, src=src, own=own, copy_of=copy_of) -> str | None:
-                path, hash_, fragment = target.partition("#")
-                folder, _, name = path.rpartition("/")
-                if folder == CARD_FOLDER and name.endswith(".md") and name != "index.md":
-                    copy = copy_of(name[: -len(".md")])
-                    if copy is None:
-                        return None
-                    path = card_src_uri(copy)
-                return relative_target(path + hash_ + fragment, own)
-
-            body = rewrite_links(body, src, retarget, OVERVIEW_SRC)
+        if ".md" in body:
+            body = _LOCAL_LINK.sub(lambda m, copy_of=copy_of: _card_link(m, copy_of), body)
         files.append(GeneratedFile(f"{copy_slug(number)}.md", f"---\n{front}\n---\n{body}"))
     return files
+
+
+def _card_link(match: re.Match, copy_of) -> str:
+    """A link in a card's text to another card, aimed at that card's copy; plain text when there is none.
+
+    Cards are pages side by side (``praktijken/<slug>.md``), so a link to another card is
+    ``<slug>.md`` from there; other local links stay as written.
+    """
+    path, hash_, fragment = match.group("target").partition("#")
+    resolved = posixpath.normpath(posixpath.join("praktijken", path))
+    folder, _, name = resolved.rpartition("/")
+    if folder != "praktijken" or not name.endswith(".md") or name == "index.md":
+        return match.group(0)
+    copy = copy_of(name[: -len(".md")])
+    if copy is None:
+        return match.group(0) if match.group("bang") else match.group("label")
+    return f"{match.group('bang')}[{match.group('label')}]({copy}.md{hash_}{fragment}{match.group('rest')})"
 
 
 def write_cloned_project(dest: Path, n: int, today: dt.date, seed: int = DEFAULT_SEED,

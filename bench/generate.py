@@ -330,7 +330,7 @@ def generate_cards(n: int, taxonomy: Taxonomy, today: dt.date, seed: int = DEFAU
     files: list[GeneratedFile] = []
     provinces_by_town = [p for p in vocab["provinces"] for _ in _towns(p, taxonomy)]
     national_cap = len(CONCEPTS) // 2
-    nationals = 0
+    nationals = regional = 0
     for index in range(n):
         scope = vocab["scope"][index] if index < len(vocab["scope"]) else rng.choices(
             vocab["scope"], weights=[SCOPE_WEIGHTS.get(s, 5) for s in vocab["scope"]])[0]
@@ -338,9 +338,11 @@ def generate_cards(n: int, taxonomy: Taxonomy, today: dt.date, seed: int = DEFAU
             scope = "gemeente"
         national = scope == "landelijk"
         nationals += national
-        # The first cards visit every province; after that a province as often as it has municipalities.
-        province = None if national else vocab["provinces"][index] if index < len(vocab["provinces"]) \
+        # The first cards in a province visit every province (the national first cards in
+        # between do not skip one); after that a province as often as it has municipalities.
+        province = None if national else vocab["provinces"][regional] if regional < len(vocab["provinces"]) \
             else rng.choice(provinces_by_town)
+        regional += not national
         towns = _towns(province, taxonomy) if province else ()
         town, also_in, concept = _place_with_free_concept(rng, towns, scope, concepts_used)
         municipality = town[0] if town else None

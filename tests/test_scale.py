@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -15,6 +16,7 @@ from praktijkbank.related import RelatedIndex, likeness
 from support import ROOT, TODAY, run_cli
 
 sys.path.insert(0, str(ROOT / "bench"))
+import clone  # noqa: E402  (bench/clone.py)
 import generate  # noqa: E402  (bench/generate.py)
 
 
@@ -85,25 +87,148 @@ def test_related_index_gives_what_comparing_every_pair_gives(taxonomy, tmp_path)
         assert [p.slug for p in index.related(practice, limit)] == expected
 
 
+# -- cloned content: copies of the real cards ----------------------------------------------
+
+CLONE_TODAY = dt.date.today()  # the real cards are written against the real date, as bench/scale.py clones them
+
+
+@pytest.fixture(scope="module")
+def real_valid_cards(taxonomy):
+    cards, _ = clone.real_cards(ROOT / "practices", taxonomy, CLONE_TODAY)
+    assert cards, "no real card passes the check"
+    return cards
+
+
+@pytest.fixture(scope="module")
+def cloned(tmp_path_factory, real_valid_cards):
+    # Two full rounds and part of a third: related cards whose copy falls outside the last round are dropped.
+    n = 2 * len(real_valid_cards) + 3
+    return clone.write_cloned_project(tmp_path_factory.mktemp("cloned"), n, CLONE_TODAY, log=None), n
+
+
+def _cloned_cards(project) -> dict[str, dict]:
+    return {p.stem: _front_matter(p.read_text(encoding="utf-8")) for p in (project / "practices").glob("*.md")}
+
+
+def test_cloned_content_passes_the_check_without_look_alikes(cloned):
+    project, n = cloned
+    result = run_cli("check", "--today", CLONE_TODAY.isoformat(), "--format", "json", cwd=project)
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["errors"] == 0, [p["text"] for p in report["problems"]
+                                                              if p["severity"] != "waarschuwing"]
+    webinars = sum(1 for _ in (project / "webinars").glob("*.md"))
+    assert report["files_checked"] == n + webinars and webinars >= 2
+    assert not [p for p in report["problems"] if p["field"] == "title"]  # no "looks like an existing card"
+    assert not [p for p in report["problems"] if p["field"] in ("place.municipality", "coordinates")]  # on the map
+
+
+def test_cloned_cards_have_unique_slugs_and_titles_and_related_cards_that_exist(cloned, real_valid_cards):
+    project, n = cloned
+    cards = _cloned_cards(project)
+    assert len(cards) == n
+    titles = [c["title"].casefold() for c in cards.values()]
+    assert len(set(titles)) == n
+    named = [slug for c in cards.values() for slug in c.get("related") or ()]
+    assert named and set(named) <= set(cards)
+    for slug, card in cards.items():
+        assert slug not in (card.get("related") or ())
+        number = int(slug.rsplit("-", 1)[1])
+        assert card["title"].endswith(f" (kopie {number})")
+        # The copy of a related card is made in the same round.
+        for other in card.get("related") or ():
+            round_of = lambda s: (int(s.rsplit("-", 1)[1]) - 1) // len(real_valid_cards)  # noqa: E731
+            assert round_of(other) == round_of(slug)
+    # Real cards that name related cards keep them in the first round (every copy exists there).
+    for index, real in enumerate(real_valid_cards):
+        copy = cards[f"{real.slug}-kopie-{index + 1}"]
+        valid = [s for s in real.data.get("related") or () if s in {r.slug for r in real_valid_cards}]
+        assert len(copy.get("related") or ()) == len(valid)
+
+
+def test_cloned_cards_keep_the_real_text_sources_and_partners(cloned, real_valid_cards):
+    project, _ = cloned
+    for index, real in enumerate(real_valid_cards):
+        path = project / "practices" / f"{real.slug}-kopie-{index + 1}.md"
+        text = path.read_text(encoding="utf-8")
+        copy = _front_matter(text)
+        if ".md" not in real.body:
+            assert text.split("---\n", 2)[2] == real.body
+        for field in ("summary", "partners", "sources", "themes", "target_groups", "keywords", "figures"):
+            assert copy.get(field) == real.data.get(field), (real.slug, field)
+        assert copy["place"]["scope"] == real.data["place"]["scope"]
+        for line in real.front.splitlines():  # untouched fields keep their lines as written
+            if line.startswith(("partners:", "sources:", "keywords:", "themes:", "summary:")):
+                assert line in text.splitlines(), (real.slug, line)
+
+
+def test_clone_drops_related_cards_without_a_copy_and_aims_links_at_copies(taxonomy, tmp_path):
+    from support import VALID_CARD
+
+    def real(slug: str, related: list[str], text: str) -> clone.RealCard:
+        _, front, body = VALID_CARD.split("---\n")
+        front = front.rstrip("\n").replace("title: Voorbeeldpraktijk", f"title: Kaart {slug.upper()}")
+        front += f"\nrelated: [{', '.join(related)}]"
+        return clone.RealCard(slug, front, yaml.safe_load(front), body.replace("Tekst.", text, 1))
+
+    a = real("a", ["b", "weg"], "Zie [b](b.md#aanpak), [weg](weg.md), [hier](#in-het-kort) en [alles](index.md).")
+    b = real("b", ["a"], "Geen links.")
+    files = {f.name: f.text for f in clone.clone_cards([a, b], 3, taxonomy)}
+    assert sorted(files) == ["a-kopie-1.md", "a-kopie-3.md", "b-kopie-2.md"]
+    first, last = _front_matter(files["a-kopie-1.md"]), _front_matter(files["a-kopie-3.md"])
+    assert first["related"] == ["b-kopie-2"] and "related" not in last  # b's copy of round 2 does not exist
+    assert _front_matter(files["b-kopie-2.md"])["related"] == ["a-kopie-1"]
+    assert "[b](b-kopie-2.md#aanpak), weg, [hier](#in-het-kort) en [alles](index.md)" in files["a-kopie-1.md"]
+    assert "Zie b, weg, [hier](#in-het-kort)" in files["a-kopie-3.md"]
+    assert first["title"] == "Kaart A (kopie 1)" and first["place"]["municipality"] != last["place"]["municipality"]
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    loaded = load_practices(sorted(tmp_path.glob("*.md")), taxonomy, TODAY)
+    assert not [p.text() for p in loaded.problems if p.is_error] and len(loaded.practices) == 3
+
+
 @pytest.mark.build
 def test_benchmark_runs_at_a_small_size():
-    """bench/scale.py at N = 20: the strict build of generated content, stock builds and the check."""
+    """bench/scale.py at N = 20, for generated and cloned content: strict builds, stock builds and the check."""
     result = subprocess.run([sys.executable, str(ROOT / "bench" / "scale.py"), "--sizes", "20", "--repeat", "2"],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    machine, measured, targets = lines
+    machine, *measured, targets = lines
     assert machine["machine"]["cores"] >= 1 and machine["machine"]["mkdocs-material"]
-    assert measured["n"] == 20 and measured["webinars"] == 2 and machine["machine"]["repeat"] == 2
-    for build in ("ours", "stock_nav", "stock_no_nav", "check"):  # the fastest of two turns
-        assert len(measured[build]["cpu_runs"]) == 2 and measured[build]["cpu_s"] == min(measured[build]["cpu_runs"])
-    assert measured["stock_nav"]["pages"] == measured["stock_no_nav"]["pages"] == 22  # cards, home, 404
-    assert measured["ours"]["pages"] > 20 + 40  # cards, overview, facet pages, webinars, …
-    assert measured["ours"]["search_index_kb"] > 0 and measured["ours"]["peak_mb"] > 0
-    assert "alles in orde" in measured["check"]["output"]
-    assert set(measured["ratios"]) >= {"ours/stock_nav", "ours/stock_no_nav", "check/ours", "user ours/stock_no_nav"}
-    assert 0 <= measured["ours"]["sys_s"] <= measured["ours"]["cpu_s"]
-    assert [t["target"] for t in targets["targets"]] == ["largest card page at 20 (KB)"]
+    assert machine["machine"]["repeat"] == 2 and machine["machine"]["content"] == ["generated", "cloned"]
+    assert [m["content"] for m in measured] == ["generated", "cloned"]
+    for m in measured:
+        assert m["n"] == 20 and m["webinars"] == 2
+        for build in ("ours", "stock_nav", "stock_no_nav", "check"):  # the fastest of two turns
+            assert len(m[build]["cpu_runs"]) == 2 and m[build]["cpu_s"] == min(m[build]["cpu_runs"])
+        assert m["stock_nav"]["pages"] == m["stock_no_nav"]["pages"] == 22  # cards, home, 404
+        assert m["ours"]["pages"] > 20 + 40  # cards, overview, facet pages, webinars, …
+        assert m["ours"]["search_index_kb"] > 0 and m["ours"]["peak_mb"] > 0
+        assert "alles in orde" in m["check"]["output"]
+        assert set(m["ratios"]) >= {"ours/stock_nav", "ours/stock_no_nav", "check/ours", "user ours/stock_no_nav"}
+        assert 0 <= m["ours"]["sys_s"] <= m["ours"]["cpu_s"]
+    assert [(t["content"], t["target"]) for t in targets["targets"]] == [
+        ("generated", "largest card page at 20 (KB)"), ("cloned", "largest card page at 20 (KB)")]
+
+
+def test_targets_are_stated_for_each_kind_of_content():
+    import scale
+
+    def result(cpu: float, nav: float, no_nav: float, check: float, peak: float = 100.0) -> dict:
+        return {"ours": {"cpu_s": cpu, "peak_mb": peak, "card_page_kb": {"max": 40.0}},
+                "ratios": {"ours/stock_nav": cpu / nav, "ours/stock_no_nav": cpu / no_nav, "check/ours": check / cpu}}
+
+    results = {1000: result(14.0, 70.0, 10.0, 2.0), 3000: result(42.0, 300.0, 30.0, 3.0, peak=590.0)}
+    by_content = {content: {t["target"]: t for t in scale.targets(results, content)} for content in scale.CONTENTS}
+    # 1.4 times stock without menu: too slow for generated content (1.3), fine for cloned (1.5).
+    assert not by_content["generated"]["ours/stock_no_nav at 1000 (cpu)"]["met"]
+    assert by_content["cloned"]["ours/stock_no_nav at 1000 (cpu)"]["met"]
+    for content, found in by_content.items():
+        assert {t["content"] for t in found.values()} == {content}
+        assert found["ours/stock_nav at 1000 (cpu)"]["met"] and found["ours/stock_nav at 1000 (cpu)"]["limit"] == 0.25
+        assert found["check/ours at 1000 (cpu)"]["limit"] == 0.1 and found["check/ours at 1000 (cpu)"]["met"] is False
+        assert found["ours time(3000)/time(1000) (cpu)"]["limit"] == 3.2 and found["ours time(3000)/time(1000) (cpu)"]["met"]
+        assert found["ours peak memory at 3000 (MB)"]["limit"] == 600 and found["ours peak memory at 3000 (MB)"]["met"]
 
 
 # -- fast paths: the same result, cheaper -------------------------------------------------
