@@ -80,6 +80,7 @@ class Practice:
     contact: Contact
     last_reviewed: dt.date
     body: str
+    body_line: int = 1  # the line of the card file on which ``body`` starts
     coordinates: Coordinates | None = None
     started: int | None = None
     keywords: tuple[str, ...] = ()

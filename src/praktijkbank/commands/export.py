@@ -1,7 +1,7 @@
 """``praktijkbank export``: the knowledge base as a zip for a USB stick, whole or a chosen set.
 
 Steps: check the content (a bundle is never made from invalid cards), choose
-the cards, build the site for file:// in a temporary folder (offline/build.py),
+the cards, build the site for file:// in a temporary folder (mkdocs_adapter/offline_build.py),
 finish it (offline/finish.py) and zip it reproducibly (offline/bundle.py).
 """
 
@@ -69,15 +69,15 @@ def _bundle_name(edition: OfflineEdition) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..offline.build import CONFIG_FILE
+    from ..mkdocs_adapter.offline_build import CONFIG_FILE
     from ..offline.edition import EditionError, OfflineEdition, content_date
     from ..offline.live_address import AddressError, live_address
     from ..offline.selection import CardSelection, SelectionError, describe, resolve, select_cards
-    from ..site import SettingError, load_site_content
+    from ..sitemodel.model import BuildSettings, SettingError, build_site_model
 
     try:
         project = Project.find(Path.cwd())
-        content = load_site_content(project.root, today=today())
+        content = build_site_model(project.root, BuildSettings(today=today()))
     except (ProjectNotFound, TaxonomyError, SettingError, TodayError) as exc:
         return _fail(str(exc))
     errors = sorted(content.result.errors)
@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
 def _build_and_zip(project: Project, edition: OfflineEdition, name: str, target: Path) -> int:
     import tempfile
 
-    from ..offline.build import BuildFailed, build_offline_site
+    from ..mkdocs_adapter.offline_build import BuildFailed, build_offline_site
     from ..offline.bundle import bundle_entries, sha256_of, write_zip
     from ..offline.finish import finish_offline_site
 

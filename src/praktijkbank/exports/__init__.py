@@ -1,8 +1,9 @@
-"""Files written next to the built site after a build: calendars, open data, feeds.
+"""Files written next to the built site after a build: calendars' data, open data, feeds.
 
-Each exporter is a function ``(content, site_dir) -> list[Path]`` that writes its
-files into the built site and returns what it wrote. Add new exporters to
-``EXPORTERS``; the MkDocs hook runs them all after every build.
+Each exporter is a function ``(model, site_dir) -> list[Path]`` that writes its files into
+the built site from the site model and returns what it wrote. Add new exporters to
+``EXPORTERS``; the adapter runs them all after every build, and then the search index
+(``search/site_index.py``), which also needs the hand-written pages the generator rendered.
 """
 
 from __future__ import annotations
@@ -16,23 +17,15 @@ from .opendata import write_open_data
 from .webinar_data import write_webinar_data
 
 if TYPE_CHECKING:
-    from ..site import SiteContent
+    from ..sitemodel.model import SiteModel
 
-Exporter = Callable[["SiteContent", Path], list[Path]]
+Exporter = Callable[["SiteModel", Path], list[Path]]
 
-
-def write_search_index(content: "SiteContent", site_dir: Path) -> list[Path]:
-    # Imported here: the search index reads the generated pages, and they import this package.
-    from ..search.site_index import write_search_index as write
-
-    return write(content, site_dir)
+EXPORTERS: list[Exporter] = [write_open_data, write_feed, write_webinar_data]
 
 
-EXPORTERS: list[Exporter] = [write_open_data, write_feed, write_webinar_data, write_search_index]
-
-
-def write_exports(content: "SiteContent", site_dir: Path) -> list[Path]:
+def write_exports(model: "SiteModel", site_dir: Path) -> list[Path]:
     written: list[Path] = []
     for exporter in EXPORTERS:
-        written.extend(exporter(content, site_dir))
+        written.extend(exporter(model, site_dir))
     return written

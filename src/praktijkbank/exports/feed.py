@@ -27,7 +27,7 @@ from ..urls import SiteAddress
 from .formats import FEED_FILE, FEED_SIZE
 
 if TYPE_CHECKING:
-    from ..site import SiteContent
+    from ..sitemodel.model import SiteModel
 
 FEED_TITLE = "Praktijkbank: nieuwe en bijgewerkte praktijken"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -80,7 +80,7 @@ def atom_feed(practices: list[Practice], taxonomy: Taxonomy, address: SiteAddres
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def write_feed(content: "SiteContent", site_dir: Path) -> list[Path]:
+def write_feed(content: "SiteModel", site_dir: Path) -> list[Path]:
     path = site_dir / FEED_FILE
     path.write_text(atom_feed(content.result.practices, content.taxonomy, content.address), encoding="utf-8")
     return [path]

@@ -20,7 +20,7 @@ from .opendata import LICENCE, addresses, write_files
 from .records import to_plain
 
 if TYPE_CHECKING:
-    from ..site import SiteContent
+    from ..sitemodel.model import SiteModel
 
 
 def webinar_record(webinar: Webinar, address: SiteAddress) -> dict[str, Any]:
@@ -53,5 +53,5 @@ def webinars_json(webinars: list[Webinar], address: SiteAddress) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_webinar_data(content: "SiteContent", site_dir: Path) -> list[Path]:
+def write_webinar_data(content: "SiteModel", site_dir: Path) -> list[Path]:
     return write_files(site_dir, {WEBINARS_JSON: webinars_json(list(content.calendar.webinars), content.address)})

@@ -1,7 +1,7 @@
 """One offline edition: which cards, as of when, and where the live site is.
 
 The export command decides these once and hands them to the site build as a
-plain mapping (``extra.praktijkbank_offline`` in the generated MkDocs config);
+plain mapping (the ``offline`` setting of the plugin, in the generated MkDocs config);
 the build reads them back with ``OfflineEdition.from_setting``. The same
 values make the note on every page, the read-me in the zip and its name.
 
@@ -17,17 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
-from ..body_links import relative_target, rewrite_links
 from ..models import Practice, Webinar
-from ..pages.listing import card_src_uri
-from ..pages.overview import OVERVIEW_SRC
 from ..pages.markup import dutch_date
 from .worker_shim import SITE_FOLDER
 
-SETTING_KEY = "praktijkbank_offline"  # in the MkDocs config's `extra`
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 
 
@@ -51,12 +47,16 @@ class OfflineEdition:
 
         Pages are made from these lists only, so no overview, facet page, search
         entry or related-cards list can point at a card outside the bundle; links in
-        the cards' own text to such a card become plain text.
+        the cards' own text to such a card follow ``link_policy``.
         """
         kept = {p.slug for p in practices if self.includes(p.slug)}
-        left_out = {card_src_uri(p.slug) for p in practices if p.slug not in kept}
-        cards = [_without_links_to(left_out, p) if left_out else p for p in practices if p.slug in kept]
+        cards = [p for p in practices if p.slug in kept]
         return cards, [w for w in webinars if not w.practices or kept & set(w.practices)]
+
+    def link_policy(self, left_out: set[str]) -> Callable[[str], bool | None]:
+        """For the renderer (sitemodel.markdown): a link in a card's text to a card left out of
+        this edition (by source path, 'praktijken/x.md') becomes plain text (None); others stay."""
+        return lambda target: None if target in left_out else False
 
     # -- to and from the build ------------------------------------------------
 
@@ -84,7 +84,7 @@ class OfflineEdition:
                 selection=str(setting.get("selection", "")),
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise EditionError(f"extra.{SETTING_KEY} in de MkDocs-instellingen is onbruikbaar ({exc})") from None
+            raise EditionError(f"de instelling offline van de plugin praktijkbank is onbruikbaar ({exc})") from None
 
     # -- what a reader sees ---------------------------------------------------
 
@@ -120,17 +120,6 @@ class OfflineEdition:
             f"{SITE_FOLDER}/LICENSE).",
             "",
         ])
-
-
-def _without_links_to(left_out: set[str], practice: Practice) -> Practice:
-    """``practice`` with each link in its text to a card in ``left_out`` (source paths) made plain text."""
-    src = card_src_uri(practice.slug)
-
-    def retarget(target: str) -> str | None:
-        # A reference definition cannot lose its target; it points at the overview instead.
-        return None if target.partition("#")[0] in left_out else relative_target(target, src)
-
-    return replace(practice, body=rewrite_links(practice.body, src, retarget, OVERVIEW_SRC))
 
 
 def content_date(dates: Iterable[dt.date]) -> dt.date:

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from ..html_blocks import html_block
 from ..models import Practice
 from ..related import RelatedIndex
 from ..schedule import WebinarCalendar
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
-from . import card_text
 from .facets import FACET_BY_VOCABULARY
 from .listing import card_src_uri, place_line
 from .map import card_location
-from .markup import NOT_IN_SEARCH, dutch_date, escaped, front_matter, html_link, text
+from ..sitemodel.source import PageSource, html_block
+from .markup import NOT_IN_SEARCH, dutch_date, escaped, html_link, text
 from .webinars import webinars_section
 
-# The generated parts of a card are finished HTML (html_blocks): Markdown only renders the
-# contributor's own text. Their links come from SiteAddress, for either layout of the site.
+# The generated parts of a card are finished HTML (sitemodel.source.Html): Markdown only renders
+# the contributor's own text. Their links come from SiteAddress, for either layout of the site.
 
 
 def _facet_links(vocabulary: str, keys: tuple[str, ...], taxonomy: Taxonomy, from_src: str,
@@ -60,8 +59,8 @@ def facts_list(practice: Practice, taxonomy: Taxonomy, from_src: str | None = No
     return f"<dl>\n{rows}\n</dl>"
 
 
-# The facts panel's heading is finished HTML, which the site generator's table of contents
-# does not see; the page lists it as a heading to add there (GeneratedPage.toc_lead).
+# The facts panel's heading is finished HTML, which Markdown's table of contents does not see;
+# the panel declares it as a heading for the page's table of contents (Html.toc).
 FACTS_HEADING = ("pb-facts-title", "Kenmerken")
 
 
@@ -93,20 +92,20 @@ def contact_line(practice: Practice) -> str:
     return f"<p>{line}</p>"
 
 
-def sources_section(practice: Practice) -> str:
-    return "## Bronnen\n" + html_block(sources_list(practice))
+def sources_section(practice: Practice) -> list:
+    return ["## Bronnen\n", html_block(sources_list(practice))]
 
 
-def contact_section(practice: Practice) -> str:
-    return "## Contact\n" + html_block(contact_line(practice))
+def contact_section(practice: Practice) -> list:
+    return ["## Contact\n", html_block(contact_line(practice))]
 
 
 def related_section(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxonomy,
-                    index: RelatedIndex | None = None, address: SiteAddress | None = None) -> str:
+                    index: RelatedIndex | None = None, address: SiteAddress | None = None) -> list:
     """``index``: one RelatedIndex for all cards of a build (building it per card costs the square)."""
     related = (index or RelatedIndex(by_slug.values())).related(practice)
     if not related:
-        return ""
+        return []
     address = address or SiteAddress()
     src = card_src_uri(practice.slug)
     items = "\n".join(
@@ -114,29 +113,26 @@ def related_section(practice: Practice, by_slug: dict[str, Practice], taxonomy: 
         f" — {escaped(place_line(other, taxonomy))}</li>"
         for other in related
     )
-    return "## Verwante praktijken\n" + html_block(f"<ul>\n{items}\n</ul>")
+    return ["## Verwante praktijken\n", html_block(f"<ul>\n{items}\n</ul>")]
 
 
 def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxonomy,
               calendar: WebinarCalendar | None = None, related: RelatedIndex | None = None,
-              address: SiteAddress | None = None) -> str:
+              address: SiteAddress | None = None) -> PageSource:
     # The Dutch search indexes a card from its model (search/site_index.py), so Material's
     # search plugin need not parse the page: at 1,000 cards that saved 1.7 s of a build.
     meta = {"title": practice.title, "description": practice.summary, **NOT_IN_SEARCH}
+    head = "\n".join([f'<p class="pb-lead">{escaped(practice.summary)}</p>',
+                      facts_panel(practice, taxonomy, address=address),
+                      card_location(practice, taxonomy)])
     parts = [
-        front_matter(meta),
         f"# {text(practice.title)}\n",
-        # One block of finished HTML: Markdown pays for every block, even one it passes through.
-        html_block("\n".join([f'<p class="pb-lead">{escaped(practice.summary)}</p>',
-                              facts_panel(practice, taxonomy, address=address),
-                              card_location(practice, taxonomy)])),
-        # Marked, so the printable card set can take the rendered text from here (card_text.py).
-        html_block(card_text.START),
-        practice.body.strip() + "\n",
-        html_block(card_text.END),
+        html_block(head, toc=(FACTS_HEADING,)),
+        practice.body.rstrip() + "\n",  # the contributor's own text (PageSource.body_part)
         webinars_section(practice, calendar, by_slug),
         sources_section(practice),
         contact_section(practice),
         related_section(practice, by_slug, taxonomy, related, address),
     ]
-    return "\n".join(part for part in parts if part)
+    return PageSource.of(card_src_uri(practice.slug), meta, parts, source_path=practice.source_path,
+                         body_part=2, body_line=practice.body_line)

@@ -11,29 +11,31 @@ With filters in its address (``?thema=dakloosheid``, as the overview writes them
 docs/assets/kaartenset.js shows and prints only the matching cards; the overview's
 link here carries its filters along.
 
-The page is finished HTML (``html_blocks``) but for each card's own text: that is the
-HTML the site generator rendered for the card's page, moved here by ``card_text``
-(headings one level down, ids made unique, links re-aimed), so the generator renders
-no card text twice. The page has its own title; each card's title is a level-2 heading.
+The page is finished HTML. Each card's own text is the rendering made for the card's
+page, filled in for this page (``sitemodel.markdown.Rendering.html_for``: headings one
+level down, ids made unique, links re-aimed), so no card text is rendered twice. The
+page has its own title; each card's title is a level-2 heading.
 """
 
 from __future__ import annotations
 
-from ..html_blocks import html_block
+from collections.abc import Callable
+
 from ..models import Practice
+from ..sitemodel.source import PageSource, html_block
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
-from . import card_text
 from .card import contact_line, facts_panel, sources_list
 from .listing import card_src_uri, facet_data
-from .markup import NOT_IN_SEARCH, attr, escaped, front_matter, html_link
+from .markup import NOT_IN_SEARCH, attr, escaped, html_link
 
 CARDSET_FOLDER = "kaartenset"
 CARDSET_SRC = f"{CARDSET_FOLDER}/index.md"
 CARDSET_TITLE = "Kaartenset om af te drukken"
 
 
-def _card_sheet(practice: Practice, taxonomy: Taxonomy, live: SiteAddress, here: SiteAddress) -> str:
+def _card_sheet(practice: Practice, taxonomy: Taxonomy, live: SiteAddress, here: SiteAddress,
+                card_text: Callable[[str], str]) -> str:
     slug = practice.slug
     title_id = f"kaart-{slug}"
     online = live.absolute_page(card_src_uri(slug))
@@ -48,27 +50,28 @@ def _card_sheet(practice: Practice, taxonomy: Taxonomy, live: SiteAddress, here:
                       address=here)
         + "\n"
         '<div class="pb-print-text">\n'
-        + card_text.placeholder(slug)
+        + card_text(slug)
         + f"\n<h3>Bronnen</h3>\n{sources_list(practice)}\n<h3>Contact</h3>\n{contact_line(practice)}\n</div>\n"
         "</article>"
     )
 
 
-def cardset_page(practices: list[Practice], taxonomy: Taxonomy, live: SiteAddress | None = None,
-                 here: SiteAddress | None = None) -> str:
+def cardset_page(practices: list[Practice], taxonomy: Taxonomy, card_text: Callable[[str], str],
+                 live: SiteAddress | None = None, here: SiteAddress | None = None) -> PageSource:
     """The page, with the cards in the overview's order (by title).
 
-    ``live`` is where the cards are published; when known, each sheet prints its web address.
-    ``here`` is the layout of this build, for the links of the facts panels.
+    ``card_text(slug)`` is a card's own text as HTML for this page. ``live`` is where the cards
+    are published; when known, each sheet prints its web address. ``here`` is the layout of this
+    build, for the links of the facts panels.
     """
     live = live or SiteAddress()
     here = here or live
     cards = sorted(practices, key=lambda p: p.title.casefold())
     count = f"{len(cards)} kaart" if len(cards) == 1 else f"{len(cards)} kaarten"
-    sheets = "\n".join(_card_sheet(p, taxonomy, live, here) for p in cards)
-    return "\n".join([
-        front_matter({"title": CARDSET_TITLE, "hide": ["navigation", "toc"], **NOT_IN_SEARCH,
-                      "description": "Alle praktijkkaarten onder elkaar, om af te drukken: één kaart per A4."}),
+    sheets = "\n".join(_card_sheet(p, taxonomy, live, here, card_text) for p in cards)
+    meta = {"title": CARDSET_TITLE, "hide": ["navigation", "toc"], **NOT_IN_SEARCH,
+            "description": "Alle praktijkkaarten onder elkaar, om af te drukken: één kaart per A4."}
+    return PageSource.of(CARDSET_SRC, meta, [
         f"# {CARDSET_TITLE}\n",
         html_block(
             '<div class="pb-cardset-intro">\n'

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..html_blocks import html_block
 from ..models import Practice
+from ..sitemodel.source import Html, html_block
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .facets import FACETS
@@ -70,12 +70,8 @@ class ListEntries:
 
 
 def card_list(practices: list[Practice], entries: ListEntries, from_src: str, with_data: bool = False,
-              list_id: str = "") -> str:
-    """The cards by title in a ``pb-list``, as one block of finished HTML (``html_blocks``).
-
-    A card appears in a dozen lists (overview, facet pages); as Markdown-in-HTML these
-    lists cost more to render than the cards themselves.
-    """
+              list_id: str = "") -> Html:
+    """The cards by title in a ``pb-list``, as one block of finished HTML."""
     ordered = sorted(practices, key=lambda p: p.title.casefold())
     id_attribute = f' id="{attr(list_id)}"' if list_id else ""
     items = "\n".join(entries.entry(p, from_src, with_data) for p in ordered)

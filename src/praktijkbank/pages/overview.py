@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ..html_blocks import html_block
 from ..models import Practice
+from ..sitemodel.source import PageSource, html_block
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .cardset import CARDSET_SRC
 from .facets import FACETS, Facet
 from .listing import PRACTICES_FOLDER, ListEntries, card_list
-from .map import overview_map
-from .markup import NOT_IN_SEARCH, attr, front_matter, link, text
+from .map import MAP_SECTION_ID, overview_map
+from .markup import NOT_IN_SEARCH, attr, link, text
 
 OVERVIEW_SRC = f"{PRACTICES_FOLDER}/index.md"
 
@@ -60,23 +60,24 @@ def browse_section(practices: list[Practice], taxonomy: Taxonomy, from_src: str)
 
 
 def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAddress | None = None,
-                  entries: ListEntries | None = None) -> str:
+                  entries: ListEntries | None = None) -> PageSource:
     total = len(practices)
     address = address or SiteAddress()
     entries = entries or ListEntries(taxonomy, address)
-    return "\n".join([
-        front_matter({"title": "Praktijken", "hide": ["toc"], **NOT_IN_SEARCH,
-                      "description": "Alle praktijkkaarten van de Praktijkbank, te filteren op kenmerk."}),
+    meta = {"title": "Praktijken", "hide": ["toc"], **NOT_IN_SEARCH,
+            "description": "Alle praktijkkaarten van de Praktijkbank, te filteren op kenmerk."}
+    return PageSource.of(OVERVIEW_SRC, meta, [
         "# Praktijken\n",
         "Alle praktijkvoorbeelden in de Praktijkbank. Kies hieronder wat voor u belangrijk is: "
         "thema, doelgroep, provincie, soort partner of status.\n",
-        filter_form(practices, taxonomy),
-        f'<p class="pb-result" id="pb-result" role="status" aria-live="polite" '
-        f'data-total="{total}">{_count_words(total)}</p>\n',
-        overview_map(practices, taxonomy, address, OVERVIEW_SRC),
+        html_block(filter_form(practices, taxonomy)
+                   + f'<p class="pb-result" id="pb-result" role="status" aria-live="polite" '
+                   f'data-total="{total}">{_count_words(total)}</p>\n'
+                   + overview_map(practices, taxonomy, address, OVERVIEW_SRC),
+                   anchors=("pb-filters", "pb-result", MAP_SECTION_ID)),
         card_list(practices, entries, OVERVIEW_SRC, with_data=True, list_id="pb-list"),
-        '<p class="pb-empty" id="pb-empty" hidden>Geen praktijken gevonden met deze filters. '
-        "Haal een vinkje weg of wis alle filters.</p>\n",
+        html_block('<p class="pb-empty" id="pb-empty" hidden>Geen praktijken gevonden met deze filters. '
+                   "Haal een vinkje weg of wis alle filters.</p>", anchors=("pb-empty",)),
         browse_section(practices, taxonomy, OVERVIEW_SRC),
         "## Op papier\n",
         f"De {link('kaartenset', CARDSET_SRC, OVERVIEW_SRC)}{{: .pb-cardset-link }} zet de kaarten klaar om af "
@@ -85,7 +86,7 @@ def overview_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAd
 
 
 def facet_value_page(facet: Facet, key: str, practices: list[Practice], taxonomy: Taxonomy,
-                     address: SiteAddress | None = None, entries: ListEntries | None = None) -> str:
+                     address: SiteAddress | None = None, entries: ListEntries | None = None) -> PageSource:
     vocabulary = taxonomy[facet.vocabulary]
     label = vocabulary.label_of(key)
     src = facet.src_uri(key)
@@ -93,8 +94,7 @@ def facet_value_page(facet: Facet, key: str, practices: list[Practice], taxonomy
     entries = entries or ListEntries(taxonomy, address or SiteAddress())
     listing = (card_list(matching, entries, src) if matching
                else html_block('<div class="pb-list"><p>Nog geen praktijken met dit kenmerk.</p></div>'))
-    return "\n".join([
-        front_matter({"title": f"{vocabulary.label}: {label}", "hide": ["toc"], **NOT_IN_SEARCH}),
+    return PageSource.of(src, {"title": f"{vocabulary.label}: {label}", "hide": ["toc"], **NOT_IN_SEARCH}, [
         f"# {text(vocabulary.label)}: {text(label)}\n",
         f"{_count_words(len(matching))}. "
         f"{link('Alle ' + vocabulary.plural.lower(), facet.index_src_uri(), src)} · "
@@ -103,7 +103,7 @@ def facet_value_page(facet: Facet, key: str, practices: list[Practice], taxonomy
     ])
 
 
-def facet_index_page(facet: Facet, practices: list[Practice], taxonomy: Taxonomy) -> str:
+def facet_index_page(facet: Facet, practices: list[Practice], taxonomy: Taxonomy) -> PageSource:
     vocabulary = taxonomy[facet.vocabulary]
     src = facet.index_src_uri()
     counts = facet.count(practices)
@@ -111,8 +111,7 @@ def facet_index_page(facet: Facet, practices: list[Practice], taxonomy: Taxonomy
         f"- {link(label, facet.src_uri(key), src)} ({counts.get(key, 0)})"
         for key, label in vocabulary.values.items()
     )
-    return "\n".join([
-        front_matter({"title": vocabulary.plural, "hide": ["toc"], **NOT_IN_SEARCH}),
+    return PageSource.of(src, {"title": vocabulary.plural, "hide": ["toc"], **NOT_IN_SEARCH}, [
         f"# {text(vocabulary.plural)}\n",
         f"Praktijken per {text(vocabulary.label.lower())}. "
         f"{link('Alle praktijken, met filters', OVERVIEW_SRC, src)}\n",

@@ -14,10 +14,10 @@ import json
 from ..localtime import start_of_day, utc_text
 from ..models import Practice, Webinar
 from ..schedule import WebinarCalendar, ends_at
-from ..html_blocks import html_block
+from ..sitemodel.source import PageSource, html_block
 from ..urls import SiteAddress
 from .listing import card_src_uri
-from .markup import attr, dutch_date, escaped, front_matter, html_link, link
+from .markup import attr, dutch_date, escaped, html_link, link
 
 WEBINARS_FOLDER = "webinars"
 WEBINARS_SRC = f"{WEBINARS_FOLDER}/index.md"
@@ -63,7 +63,7 @@ def _and_list(names: tuple[str, ...]) -> str:
 
 def webinar_entry(webinar: Webinar, calendar: WebinarCalendar, by_slug: dict[str, Practice],
                   from_src: str, on_card_of: str | None = None) -> str:
-    """One session as finished HTML (``html_blocks``): when, what, who, links. On a card
+    """One session as finished HTML: when, what, who, links. On a card
     (``on_card_of``) its title links to the listing."""
     address = calendar.address
     upcoming = calendar.is_upcoming(webinar)
@@ -144,7 +144,7 @@ def event_json_ld(webinar: Webinar, calendar: WebinarCalendar, by_slug: dict[str
 
 
 def _section(webinars: list[Webinar], calendar: WebinarCalendar, by_slug: dict[str, Practice],
-             key: str, empty: str) -> str:
+             key: str, empty: str):
     entries = "\n".join(
         webinar_entry(w, calendar, by_slug, WEBINARS_SRC) + "\n" + event_json_ld(w, calendar, by_slug)
         for w in webinars
@@ -152,17 +152,18 @@ def _section(webinars: list[Webinar], calendar: WebinarCalendar, by_slug: dict[s
     hidden = " hidden" if webinars else ""
     return html_block(
         f'<div class="pb-webinars" id="pb-webinars-{key}">\n{entries}\n</div>\n'
-        f'<p class="pb-webinars-none" id="pb-webinars-none-{key}"{hidden}>{empty}</p>'
+        f'<p class="pb-webinars-none" id="pb-webinars-none-{key}"{hidden}>{empty}</p>',
+        anchors=tuple(a for w in webinars for a in (entry_id(w), f"{entry_id(w)}-titel")),
     )
 
 
-def webinars_page(calendar: WebinarCalendar, by_slug: dict[str, Practice]) -> str:
+def webinars_page(calendar: WebinarCalendar, by_slug: dict[str, Practice]) -> PageSource:
     upcoming, past = calendar.split()
     feed = link("alle webinars in één agendabestand", FEED_SRC, WEBINARS_SRC) + '{: download="webinars.ics" }'
-    return "\n".join([
-        front_matter({"title": "Webinars", "hide": ["toc"],
-                      "description": "Webinars over de praktijken in de Praktijkbank: wat eraan komt en wat "
-                                     "er is geweest, met opnames waar die er zijn."}),
+    return PageSource.of(WEBINARS_SRC, {
+        "title": "Webinars", "hide": ["toc"],
+        "description": "Webinars over de praktijken in de Praktijkbank: wat eraan komt en wat "
+                       "er is geweest, met opnames waar die er zijn."}, [
         "# Webinars\n",
         "Webinars over de praktijken in de Praktijkbank. Wat eraan komt staat bovenaan, daarna wat er is "
         "geweest. Alle tijden zijn Nederlandse tijd. *Zet in je agenda* geeft een agendabestand (.ics) "
@@ -174,11 +175,12 @@ def webinars_page(calendar: WebinarCalendar, by_slug: dict[str, Practice]) -> st
     ])
 
 
-def webinars_section(practice: Practice, calendar: WebinarCalendar | None, by_slug: dict[str, Practice]) -> str:
-    """The webinars about a practice, for its card ('' when there are none)."""
+def webinars_section(practice: Practice, calendar: WebinarCalendar | None, by_slug: dict[str, Practice]) -> list:
+    """The webinars about a practice, for its card (nothing when there are none)."""
     webinars = calendar.about(practice.slug) if calendar else []
     if not webinars:
-        return ""
+        return []
     src = card_src_uri(practice.slug)
     entries = "\n".join(webinar_entry(w, calendar, by_slug, src, on_card_of=practice.slug) for w in webinars)
-    return "## Webinars\n" + html_block(f'<div class="pb-webinars">\n{entries}\n</div>')
+    return ["## Webinars\n", html_block(f'<div class="pb-webinars">\n{entries}\n</div>',
+                                         anchors=tuple(entry_id(w) for w in webinars))]

@@ -9,10 +9,8 @@ they are.
 
 from __future__ import annotations
 
-import html
 import itertools
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -97,7 +95,7 @@ def index_terms(found: Iterable[str], keep_stop_words: bool) -> str:
     return _joined(map(_INDEX_TERMS[keep_stop_words].__getitem__, found))
 
 
-def _practice_texts(practice: Practice, taxonomy: Taxonomy) -> _FieldTexts:
+def _practice_texts(practice: Practice, taxonomy: Taxonomy, words: str) -> _FieldTexts:
     texts = _FieldTexts()
     place = practice.place
     texts.add("titel", practice.title)
@@ -113,7 +111,7 @@ def _practice_texts(practice: Practice, taxonomy: Taxonomy) -> _FieldTexts:
     texts.add("themas", *(taxonomy["themes"].label_of(k) for k in practice.themes), *practice.themes)
     texts.add("doelgroepen", *(taxonomy["target_groups"].label_of(k) for k in practice.target_groups),
               *practice.target_groups)
-    texts.add("tekst", practice.summary, markdown_text(practice.body))
+    texts.add("tekst", practice.summary, words)
     return texts
 
 
@@ -132,15 +130,23 @@ def _card_document(practice: Practice, found: "_FieldWords", splitter: CompoundS
 
 
 def build_documents(practices: Iterable[Practice], taxonomy: Taxonomy,
-                    pages: Iterable[tuple[str, str, str]] = ()) -> list[SearchDocument]:
-    """One document per card, in slug order, then one per page section ``(location, title, text)``.
+                    pages: Iterable[tuple[str, str, str]] = (),
+                    words: Mapping[str, str] | None = None) -> list[SearchDocument]:
+    """One document per card, in slug order, then one per page ``(location, title, text)``.
+
+    ``words``: slug -> the words of the card's rendered text (``SiteModel.card_words``); without
+    it the cards' texts are rendered here, as a build renders them.
 
     The card order is part of the ranking's tie-break, so the site and ``praktijkbank zoek``
     must build the cards in the same order; the compound splitter knows the cards' words only,
     so pages do not change how cards are indexed.
     """
     ordered = sorted(practices, key=lambda p: p.slug)
-    card_words = [_practice_texts(p, taxonomy).analysed() for p in ordered]
+    if words is None:
+        from ..sitemodel.model import body_words
+
+        words = body_words(ordered)
+    card_words = [_practice_texts(p, taxonomy, words[p.slug]).analysed() for p in ordered]
     every_word = set().union(*(field_words for found in card_words for field_words in found.words.values()))
     splitter = CompoundSplitter(map(stem, every_word))
     documents = [_card_document(p, found, splitter, taxonomy) for p, found in zip(ordered, card_words)]
@@ -181,25 +187,3 @@ def html_text(html: str) -> str:
     extractor.feed(html)
     extractor.close()
     return " ".join("".join(extractor.parts).split())
-
-
-# (pattern, replacement, a character every match contains): a text without it is skipped.
-_MARKDOWN_NOISE = (
-    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE), " ", "["),  # reference definitions
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1", "["),              # [text](address), images
-    (re.compile(r"\[([^\]]*)\]\[[^\]]*\]"), r"\1", "["),               # [text][reference]
-    (re.compile(r"<(?:https?://|mailto:)[^>]*>|https?://\S+"), " ", ":"),  # addresses
-    (re.compile(r"<[^>]+>"), " ", "<"),                                      # HTML tags
-    (re.compile(r"\{:?[^}]*\}"), " ", "{"),                                 # attribute lists
-)
-
-
-def markdown_text(source: str) -> str:
-    """The words a reader sees of a Markdown body: link targets, addresses and tags left out.
-
-    Markup characters (#, *, |, -) need no care: the analyser splits words on them anyway.
-    """
-    for pattern, replacement, needed in _MARKDOWN_NOISE:
-        if needed in source:
-            source = pattern.sub(replacement, source)
-    return html.unescape(source)

@@ -1,26 +1,26 @@
-"""After a build: put the Dutch search index and its worker into the built site.
+"""After a build: the Dutch search index and its worker, written into the built site.
 
-Material's search plugin writes ``search/search_index.json`` with one entry per page
-section. This exporter rewrites it (see the package docstring for why):
+The index is made from the site model, never read back from disk:
 
 - each card becomes exactly one entry, built from the card's model (title, keywords,
-  place, partners, themes, target groups, text), analysed for Dutch. Card pages say
-  ``search: exclude``, so Material does not parse them (the largest share of its work);
-  should an entry for a card page turn up all the same, it goes;
-- every other page keeps Material's sections, analysed the same way. Pages that only
-  repeat the cards (the overview, facet pages, the print set) are not there at all:
-  their front matter says ``search: exclude`` (``pages.markup.NOT_IN_SEARCH``).
+  place, partners, themes, target groups) and the words of its rendered text, analysed
+  for Dutch. Card pages say ``search: exclude``, so Material's search plugin does not
+  index them (the largest share of its work);
+- every hand-written page that is not excluded becomes one entry, from the text the
+  site generator rendered for it (``PageText``, handed over by the adapter). Pages that
+  only repeat the cards (the overview, facet pages, the print set) are not there at all.
 
-It also writes the worker script that answers the search box
-(``assets/javascripts/praktijkbank-zoeken.js``). The pages load that worker instead of
-Material's through ``overrides/partials/praktijkbank-zoeken.html``. When the pages do
-not (someone removed the override, or Material's search plugin is off) nothing is
-touched, so Material's own search keeps working on its own index.
+The file replaces the one Material's search plugin wrote (same place, same ``config``
+block, which the adapter passes on), and the worker script that answers the search box
+(``assets/javascripts/praktijkbank-zoeken.js``) is written beside it. The pages load that
+worker instead of Material's through ``overrides/partials/praktijkbank-zoeken.html``.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,16 @@ from .documents import KIND_PRACTICE, SearchDocument, build_documents, html_text
 from .ranking import ranking_settings
 
 if TYPE_CHECKING:
-    from ..site import SiteContent
+    from ..sitemodel.model import SiteModel
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A hand-written page as the site generator rendered it: where it is, its title, its HTML."""
+
+    location: str
+    title: str
+    html: str
 
 INDEX_FILE = "search/search_index.json"
 WORKER_FILE = "assets/javascripts/praktijkbank-zoeken.js"
@@ -43,30 +52,18 @@ def worker_script() -> str:
     return header + "\n".join((WEB_DIR / name).read_text(encoding="utf-8") for name in WORKER_SOURCES)
 
 
-def pages_use_worker(site_dir: Path) -> bool:
-    home = site_dir / "index.html"
-    return home.is_file() and WORKER_FILE in home.read_text(encoding="utf-8")
-
-
-def index_data(content: "SiteContent", material_index: dict) -> dict:
-    """The index the worker reads: Material's configuration plus ours, one document per card."""
-    cards = content.result.practices
-    card_pages = {content.address.path_of(card_src_uri(p.slug)) for p in cards}
-    pages = [
-        (entry["location"], html_text(entry.get("title", "")), html_text(entry.get("text", "")))
-        for entry in material_index.get("docs", [])
-        if entry["location"].split("#")[0] not in card_pages
-    ]
-    documents = build_documents(cards, content.taxonomy, pages)
-    config = dict(material_index.get("config", {}))
-    config["praktijkbank"] = ranking_settings()
+def index_data(model: "SiteModel", pages: Iterable[PageText], config: Mapping) -> dict:
+    """The index the worker reads: the generator's search settings plus ours, one document per card."""
+    texts = [(page.location, html_text(page.title), html_text(page.html)) for page in pages]
+    documents = build_documents(model.result.practices, model.taxonomy, texts, model.card_words)
 
     def location(document: SearchDocument) -> str:
         if document.kind == KIND_PRACTICE:
-            return content.address.path_of(card_src_uri(document.key))
+            return model.address.path_of(card_src_uri(document.key))
         return document.key
 
-    return {"config": config, "docs": [index_entry(d, location(d)) for d in documents]}
+    return {"config": {**config, "praktijkbank": ranking_settings()},
+            "docs": [index_entry(d, location(d)) for d in documents]}
 
 
 def index_entry(document: SearchDocument, location: str) -> dict:
@@ -80,12 +77,12 @@ def index_entry(document: SearchDocument, location: str) -> dict:
     }
 
 
-def write_search_index(content: "SiteContent", site_dir: Path) -> list[Path]:
+def write_search_index(model: "SiteModel", site_dir: Path, pages: Iterable[PageText],
+                       config: Mapping) -> list[Path]:
+    """``config``: the generator's search settings (lang, separator, pipeline, fields)."""
     index_file = site_dir / INDEX_FILE
-    if not index_file.is_file() or not pages_use_worker(site_dir):
-        return []
-    material_index = json.loads(index_file.read_text(encoding="utf-8"))
-    data = index_data(content, material_index)
+    index_file.parent.mkdir(parents=True, exist_ok=True)
+    data = index_data(model, pages, config)
     index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     worker = site_dir / WORKER_FILE
     worker.parent.mkdir(parents=True, exist_ok=True)

@@ -1,14 +1,15 @@
 """Build the site for offline use, by running MkDocs as its own process.
 
-The core does not import MkDocs (see DESIGN.md), so the export does what a
-person would do: run ``python -m mkdocs build --strict`` with a config file. A
-separate process is also the honest test: the same strict build CI runs, the
-same hook, no state shared with the export command.
+The export does what a person would do: run ``python -m mkdocs build --strict`` with a
+config file. A separate process is the honest test: the same strict build CI runs, no
+state shared with the export command. This module imports no MkDocs, so the export
+command (core) may call it; it lives here because it knows MkDocs' configuration.
 
 The config is a small file that inherits the project's mkdocs.yml (MkDocs'
-``INHERIT``) and changes only what an offline copy needs. It is written next to
-mkdocs.yml, as a hidden file removed afterwards, because MkDocs resolves every
-relative path (docs/, hooks/, overrides/) from the folder of the config file.
+``INHERIT``) and changes only what an offline copy needs, the plugin's ``offline``
+setting among them. It is written next to mkdocs.yml, as a hidden file removed
+afterwards, because MkDocs resolves every relative path (docs/, hooks/, overrides/)
+from the folder of the config file.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from .edition import SETTING_KEY, OfflineEdition
-from .worker_shim import SITE_SHIM
+from ..offline.edition import OfflineEdition
+from ..offline.worker_shim import SITE_SHIM
 
 CONFIG_FILE = "mkdocs.yml"
 TIMEOUT_SECONDS = 3600
@@ -37,8 +38,32 @@ class BuildFailed(Exception):
         self.output = output
 
 
-def offline_config(edition: OfflineEdition) -> dict:
+class _AnyTag(yaml.SafeLoader):
+    """Reads mkdocs.yml's plugin list: MkDocs' own tags (!ENV, !relative) as their plain values."""
+
+
+_AnyTag.add_multi_constructor("!", lambda loader, suffix, node: (
+    loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else
+    loader.construct_mapping(node) if isinstance(node, yaml.MappingNode) else loader.construct_scalar(node)))
+
+
+def offline_plugins(plugins: list, edition: OfflineEdition) -> list:
+    """mkdocs.yml's plugins, with the edition as the ``offline`` setting of the plugin praktijkbank
+    (MkDocs' INHERIT replaces a list as a whole, so the list is written out again)."""
+    out = []
+    for entry in plugins:
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        if name == "praktijkbank":
+            options = {} if isinstance(entry, str) else dict(entry[name] or {})
+            entry = {name: {**options, "offline": edition.to_setting()}}
+        out.append(entry)
+    return out
+
+
+def offline_config(edition: OfflineEdition, project_root: Path) -> dict:
     """What differs from mkdocs.yml in an offline build."""
+    with open(project_root / CONFIG_FILE, encoding="utf-8") as stream:
+        plugins = (yaml.load(stream, Loader=_AnyTag) or {}).get("plugins", [])
     return {
         "INHERIT": CONFIG_FILE,
         # Pages as files (praktijken/x.html): a folder address means nothing on a USB stick.
@@ -46,11 +71,9 @@ def offline_config(edition: OfflineEdition) -> dict:
         # No public address in the pages themselves: canonical links, feeds and calendar
         # files would otherwise point at addresses (…/x.html) the live site does not have.
         "site_url": None,
-        "extra": {
-            # In every page's head, before Material's script starts the search worker.
-            "polyfills": [SITE_SHIM],
-            SETTING_KEY: edition.to_setting(),
-        },
+        # In every page's head, before Material's script starts the search worker.
+        "extra": {"polyfills": [SITE_SHIM]},
+        "plugins": offline_plugins(plugins, edition),
     }
 
 
@@ -76,7 +99,7 @@ def build_offline_site(project_root: Path, edition: OfflineEdition, site_dir: Pa
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write("# Temporary: made by `praktijkbank export`, removed when it is done.\n")
-            yaml.safe_dump(offline_config(edition), stream, allow_unicode=True, sort_keys=False)
+            yaml.safe_dump(offline_config(edition, project_root), stream, allow_unicode=True, sort_keys=False)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                    "--config-file", str(config), "--site-dir", str(site_dir)]
         result = subprocess.run(command, cwd=project_root, env=build_environment(edition),

@@ -1,0 +1,186 @@
+"""The site model: one per build, made by the core, read by every output.
+
+``build_site_model`` loads and checks all content once, makes every generated page
+(``pages/``), renders each page once (``sitemodel.markdown``) and checks the local links
+in them against the site's own map (``sitemodel.links``). What an output needs about a
+card is here, derived once: its rendered page, its own text as HTML and as words, where it
+lives. The site generator's adapter (``mkdocs_adapter``) only translates this model into
+the generator's pages and files; exports (``exports/``, ``search/``) read it after the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..exports.calendars import calendar_files
+from ..offline.edition import EditionError, OfflineEdition
+from ..pages import generate_pages
+from ..pages.cardset import CARDSET_SRC, cardset_page
+from ..pages.contributing import contributor_pages
+from ..pages.listing import card_src_uri
+from ..models import Practice
+from ..practices import LoadResult, load_practices
+from ..problems import Problem
+from ..project import Project
+from ..schedule import WebinarCalendar
+from ..taxonomy import Taxonomy, load_taxonomy
+from ..today import TodayError, today as today_of_build
+from ..urls import SiteAddress
+from ..webinars import load_webinars
+from .links import SiteMap, link_problem
+from .markdown import MarkdownSettings, Renderer, Rendering
+from .source import PageSource, RawFile
+
+
+class SettingError(Exception):
+    """A build setting that cannot be used; the message is Dutch and says how to fix it."""
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """What the site generator tells the core about the site it builds."""
+
+    site_url: str | None = None  # where the site is published (full addresses in feeds, open data)
+    directory_urls: bool = True  # pages as folders ('praktijken/x/') or files ('praktijken/x.html')
+    markdown: MarkdownSettings = field(default_factory=MarkdownSettings)
+    offline: Mapping | None = None  # an offline edition's setting (praktijkbank export), or None
+    # Hand-written files, source path -> file: the generator's list; without one, docs/ of the project.
+    docs: Mapping[str, Path] | None = None
+    today: dt.date | None = None  # None: the one "today" (src/praktijkbank/today.py)
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A generated page, rendered: what the generator shows, and what its template needs."""
+
+    src_uri: str
+    meta: Mapping
+    html: str
+    toc: list[dict]  # Python-Markdown's toc_tokens
+    anchors: frozenset[str]
+    source_path: str | None = None  # the file a person edits, relative to the project root
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", ""))
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    project: Project
+    taxonomy: Taxonomy
+    result: LoadResult  # valid cards and every problem (content and links)
+    calendar: WebinarCalendar
+    address: SiteAddress
+    edition: OfflineEdition | None
+    pages: dict[str, SitePage]  # by source path: 'praktijken/x.md'
+    files: tuple[RawFile, ...]  # calendars and JSON Schemas, copied as they are
+    card_words: dict[str, str]  # slug -> the words of the card's own text, for search
+
+    @property
+    def today(self) -> dt.date:
+        return self.calendar.today
+
+    def card_page(self, slug: str) -> SitePage:
+        return self.pages[card_src_uri(slug)]
+
+
+def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> SiteModel:
+    """Load, check and render all content under ``root``; invalid cards and webinars are reported
+    (in ``result.problems``), valid ones kept. Raises ``TaxonomyError`` when taxonomy.yml itself is
+    broken, ``SettingError`` for a setting that cannot be used."""
+    try:
+        edition = OfflineEdition.from_setting(settings.offline)
+        today = settings.today or today_of_build()
+    except (EditionError, TodayError) as exc:
+        raise SettingError(str(exc)) from None
+    project = Project(root)
+    taxonomy = load_taxonomy(project.taxonomy_path)
+    card_files = project.practice_files()
+    result = load_practices(card_files, taxonomy, today, root=root)
+    webinars = load_webinars(project.webinar_files(), taxonomy, today, {p.stem for p in card_files}, root=root)
+    # One list of problems for everything, so every one is reported and a strict build fails on any.
+    result.problems.extend(webinars.problems)
+    result.files_checked += webinars.files_checked
+    shown_webinars = webinars.webinars
+    left_out = lambda target: False  # noqa: E731
+    if edition is not None:
+        kept, shown_webinars = edition.narrow(result.practices, shown_webinars)
+        left_out = edition.link_policy({card_src_uri(p.slug) for p in result.practices} -
+                                       {card_src_uri(p.slug) for p in kept})
+        result = replace(result, practices=kept)
+    address = SiteAddress(settings.site_url, settings.directory_urls)
+    calendar = WebinarCalendar(tuple(shown_webinars), today, address)
+
+    sources = generate_pages(result.practices, taxonomy, calendar, address)
+    files = [RawFile(uri, ics) for uri, ics in calendar_files(calendar, result.by_slug())]
+    for made in contributor_pages(result.practices, taxonomy, today):
+        (files if isinstance(made, RawFile) else sources).append(made)
+
+    renderer = Renderer(settings.markdown, left_out)
+    renderings = {source.src_uri: renderer.render(source) for source in sources}
+    docs = settings.docs if settings.docs is not None else _files_under(project.root / "docs")
+    site_map = SiteMap(address, {uri: r.anchors for uri, r in renderings.items()}, docs)
+    site_map.anchors[CARDSET_SRC] = frozenset()
+    for file in files:
+        site_map.anchors[file.src_uri] = frozenset()
+
+    # The card set shows every card's own text as rendered for its page, filled in for the card set.
+    def card_text(slug: str) -> str:
+        rendering = renderings[card_src_uri(slug)]
+        return rendering.html_for(lambda link: site_map.href(link, rendering.src_uri, CARDSET_SRC),
+                                  id_prefix=f"{slug}--", heading_shift=1, template=rendering.body or "")
+
+    # The card set prints each card's public address: the live site's, also in an offline bundle.
+    live = SiteAddress(edition.live_url) if edition is not None else address
+    cardset = cardset_page(result.practices, taxonomy, card_text, live, address)
+    sources.append(cardset)
+    renderings[CARDSET_SRC] = renderer.render(cardset)
+    site_map.anchors[CARDSET_SRC] = renderings[CARDSET_SRC].anchors
+
+    result.problems.extend(_link_problems(sources, renderings, site_map))
+    pages = {source.src_uri: _page(source, renderings[source.src_uri], site_map) for source in sources}
+    words = {p.slug: renderings[card_src_uri(p.slug)].body_text for p in result.practices}
+    return SiteModel(project, taxonomy, result, calendar, address, edition, pages, tuple(files), words)
+
+
+def _files_under(folder: Path) -> dict[str, Path]:
+    return {path.relative_to(folder).as_posix(): path for path in folder.rglob("*") if path.is_file()}
+
+
+def _page(source: PageSource, rendering: Rendering, site_map: SiteMap) -> SitePage:
+    html = rendering.html_for(lambda link: site_map.href(link, source.src_uri, source.src_uri))
+    return SitePage(source.src_uri, source.meta, html, rendering.toc, rendering.anchors, source.source_path)
+
+
+def _link_problems(sources: list[PageSource], renderings: dict[str, Rendering], site_map: SiteMap) -> list[Problem]:
+    """Every broken local link: in a card's text reported at the card's file and line."""
+    problems = []
+    for source in sources:
+        rendering = renderings[source.src_uri]
+        for link in rendering.links:
+            message = site_map.problem(link, source.src_uri)
+            if message is None:
+                continue
+            path = source.source_path or f"(gemaakte pagina {source.src_uri})"
+            line = _line_of(source, link.written) if link.in_body else 1
+            problems.append(link_problem(path, line, message))
+    return problems
+
+
+def _line_of(source: PageSource, written: str) -> int:
+    """The line of the card file on which ``written`` first stands in the card's own text."""
+    body = source.parts[source.body_part] if source.body_part is not None else ""
+    offset = body.find(written)
+    return source.body_line + (body.count("\n", 0, offset) if offset >= 0 else 0)
+
+
+def body_words(practices: Iterable[Practice], settings: MarkdownSettings = MarkdownSettings()) -> dict[str, str]:
+    """slug -> the words of each card's own text, rendered as a build renders it (for search
+    without a build: ``praktijkbank zoek`` and tests)."""
+    renderer = Renderer(settings)
+    return {p.slug: renderer.render(PageSource.of(card_src_uri(p.slug), {}, [p.body], body_part=0)).body_text
+            for p in practices}
