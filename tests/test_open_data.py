@@ -13,7 +13,7 @@ import pytest
 from praktijkbank.exports.formats import LIST_SEPARATOR, SCHEMA_VERSION
 from praktijkbank.exports.opendata import practices_csv, practices_json, read_practices_csv, read_practices_json
 from praktijkbank.exports.records import columns, join_list, split_list
-from praktijkbank.models import Contact, Coordinates, Partner, Place, Source
+from praktijkbank.models import Contact, Coordinates, Figure, Partner, Place, Source
 from praktijkbank.schema import LIST, MAPPING, PRACTICE
 from praktijkbank.urls import SiteAddress
 
@@ -37,7 +37,11 @@ def awkward(practices):
         coordinates=Coordinates(51.77, 5.55),
         partners=(Partner("Stichting A (Oss)", "gemeente"), Partner("B | C", "overig")),
         sources=(Source("Titel, met komma", "https://example.org/a?b=c|d", "Uitgever", dt.date(2022, 2, 9)),
-                 Source("Zonder datum", "https://example.org/b", "Ander")),
+                 Source("Zonder datum", "https://example.org/b", "Ander", research=True)),
+        researchers=("Bureau | Onderzoek",),
+        funders=("Fonds A", "Fonds B"),
+        figures=(Figure("woningen", 565, 2, 2017, "studio's | kamers"), Figure("budget", 1250000.5, 1),
+                 Figure("woningen", 600, 1, None, None)),
         contact=Contact("Organisatie"),
         started=None,
         keywords=(),
@@ -85,6 +89,21 @@ def test_csv_columns_follow_the_schema_and_join_lists(practices):
     assert ruwaard["partners.name"].split(LIST_SEPARATOR)[0] == "Gemeente Oss"
     assert ruwaard["partners.role"].split(LIST_SEPARATOR)[0] == "gemeente"
     assert ruwaard["place.municipality"] == "Oss" and ruwaard["coordinates.lat"] == ""
+
+
+def test_new_fields_are_in_both_files(awkward):
+    record = json.loads(practices_json([awkward], SITE))["practices"][0]
+    assert record["researchers"] == ["Bureau | Onderzoek"] and record["funders"] == ["Fonds A", "Fonds B"]
+    assert [s["research"] for s in record["sources"]] == [False, True]
+    assert record["figures"][0] == {"what": "woningen", "value": 565, "year": 2017, "source": 2,
+                                    "note": "studio's | kamers"}
+    assert record["figures"][2]["year"] is None
+    row = next(csv.DictReader(io.StringIO(practices_csv([awkward]))))
+    assert row["sources.research"] == "false | true"
+    assert row["figures.what"] == "woningen | budget | woningen"
+    assert row["figures.value"] == "565 | 1250000.5 | 600"
+    assert row["figures.source"] == "2 | 1 | 1"
+    assert row["funders"] == "Fonds A | Fonds B"
 
 
 @pytest.mark.parametrize("items", [[], ["a"], ["a", "b"], ["", "b", ""], ["a | b", "c\\", "|", " x "], ["\\|"]])

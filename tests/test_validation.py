@@ -533,10 +533,15 @@ VALID_CARDS = {
 }
 
 
+def _expected(name: str, problem: Problem) -> bool:
+    """The one warning a valid edge case has: its source without a date (the optional field left out)."""
+    return name == "without-optional-fields" and problem.field == "sources[1].date" and not problem.is_error
+
+
 @pytest.mark.parametrize("name", VALID_CARDS)
 def test_valid_edge_case_passes(name, tmp_path, taxonomy):
     practice, problems = check_one(tmp_path, taxonomy, VALID_CARDS[name])
-    assert problems == [], texts(problems)
+    assert [p for p in problems if not _expected(name, p)] == [], texts(problems)
     assert practice is not None
     assert practice.slug == "kaart"
     assert practice.title == "Voorbeeldpraktijk"  # no BOM glued to the first field
@@ -550,7 +555,7 @@ def test_valid_edge_cases_are_all_kept_together(tmp_path, taxonomy):
         assert b"title: Voorbeeldpraktijk" in content
         write(folder, f"{name}.md", content.replace(b"title: Voorbeeldpraktijk", f"title: Kaart {index}".encode()))
     result = load_practices(sorted(folder.glob("*.md")), taxonomy, TODAY, root=tmp_path)
-    assert result.problems == [], texts(result.problems)
+    assert [p for p in result.problems if not _expected(Path(p.path).stem, p)] == [], texts(result.problems)
     assert sorted(p.slug for p in result.practices) == sorted(VALID_CARDS)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .body import check_headings, check_safe_html
+from .body import check_headings, check_safe_html, headings
 from .documents import Document, read_document
 from .freshness import check_freshness
 from .geo.check import check_map_place
@@ -20,11 +20,12 @@ from .models import Contact, Coordinates, Figure, Partner, Place, Practice, Sour
 from .problems import Problem, ProblemLog, Severity
 from .project import FileResolver
 from .placeholders import report_placeholders
-from .schema import HEADINGS, NL_LATITUDE, NL_LONGITUDE, PRACTICE, REQUIRED_HEADINGS
+from .schema import (HEADINGS, NL_LATITUDE, NL_LONGITUDE, OPTIONAL_HEADINGS, PRACTICE, REQUIRED_HEADINGS,
+                     RESEARCH_EVIDENCE)
 from .slugs import slugify
 from .suggest import closest
 from .taxonomy import Taxonomy
-from .validate import INVALID, SLUG_PATTERN, FieldChecker
+from .validate import INVALID, SLUG_PATTERN, FieldChecker, source_warnings
 from .yaml_tree import FieldPath, field_name, strings_in
 
 _PERSONAL_DATA = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+31|\b0)[\s-]?\d(?:[\s-]?\d){7,}")
@@ -96,7 +97,10 @@ def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: 
     check_map_place(doc, data, log, taxonomy)
     _check_contact(doc, data, log)
     _check_figures(doc, log)
+    _check_research(doc, data, log)
+    report_source_warnings(doc, log)
     check_headings(doc.body, doc.body_first_line, REQUIRED_HEADINGS, log)
+    _check_optional_headings(doc, log)
     check_safe_html(doc.body, doc.body_first_line, "tekst", log)
     check_front_matter_html(doc, log, texts)  # nothing since the placeholders changed the front matter
     if log.has_errors or data is INVALID:
@@ -170,6 +174,57 @@ def _check_figures(doc: Document, log: ProblemLog) -> None:
                    "1, de enige bron onder sources" if count == 1 else
                    f"een nummer van 1 tot en met {count}; 1 is de eerste bron onder sources")
         log.add(doc.line_of(path), field_name(path), f"er is geen bron {number}: de kaart heeft {has}", allowed)
+
+
+def _check_research(doc: Document, data: Any, log: ProblemLog) -> None:
+    """Evidence from research needs that research among the sources, marked ``research: true``."""
+    if data is INVALID or data.get("evidence") not in RESEARCH_EVIDENCE:
+        return
+    sources = data.get("sources")
+    if not isinstance(sources, list):
+        return
+    marks = [s.get("research") for s in sources if isinstance(s, dict)]
+    if True in marks or INVALID in marks:  # marked, or a wrong mark reported already ('research: ja')
+        return
+    # A card that still has an old, renamed key keeps working (see Vocabulary.renamed): a warning then.
+    renamed = doc.data.get("evidence") != data["evidence"]
+    log.add(doc.line_of(("evidence",)), "evidence",
+            f"bij '{data['evidence']}' moet minstens één bron het onderzoek zelf zijn, maar geen bron heeft "
+            "'research: true'",
+            "zet 'research: true' bij de bron met het onderzoek, of kies een andere onderbouwing",
+            severity=Severity.WARNING if renamed else Severity.ERROR)
+
+
+def report_source_warnings(doc: Document, log: ProblemLog) -> None:
+    """Warnings (the card still works) for a source that points at a home page or has no date."""
+    sources = doc.data.get("sources")
+    if not isinstance(sources, list):
+        return
+    for index, source in enumerate(sources):
+        if not isinstance(source, dict):
+            continue
+        for warning in source_warnings(source.get("url"), source.get("date")):
+            path = ("sources", index, warning.field)
+            log.warn(doc.line_of(path), field_name(path), warning.message, warning.allowed)
+
+
+def _check_optional_headings(doc: Document, log: ProblemLog) -> None:
+    """An optional heading, where a card has it, stands in its fixed place among the required ones."""
+    order = [h.title.lower() for h in HEADINGS]
+    found = [(line, text) for level, line, text in headings(doc.body, doc.body_first_line) if level == 2]
+    positions = {text.lower(): i for i, (_, text) in reversed(list(enumerate(found)))}  # first of each
+    for title in OPTIONAL_HEADINGS:
+        at = positions.get(title.lower())
+        if at is None:
+            continue
+        rank = order.index(title.lower())
+        before = [h for h in order[:rank] if h in positions and positions[h] > at]
+        after = [h for h in order[rank + 1:] if h in positions and positions[h] < at]
+        if before or after:
+            previous = next(h.title for h in reversed(HEADINGS[:rank]) if h.required)
+            following = next(h.title for h in HEADINGS[rank + 1:] if h.required)
+            log.add(found[at][0], "tekst", f"de kop '## {found[at][1]}' staat niet op zijn vaste plek",
+                    f"zet hem tussen '## {previous}' en '## {following}'")
 
 
 def _build(data: dict, slug: str, doc: Document) -> Practice:

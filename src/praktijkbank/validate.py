@@ -295,6 +295,7 @@ class SourceWarning(NamedTuple):
     field: str  # the field of the source it is about: 'url' or 'date'
     message: str
     allowed: str
+    reason: str  # in a few words, for a list of sources to look at (the page "Te herzien")
 
 
 def is_home_page(url: str) -> bool:
@@ -314,10 +315,11 @@ def source_warnings(url: Any, date: Any) -> list[SourceWarning]:
     found = []
     if isinstance(url, str) and URL_PATTERN.match(url.strip()) and is_home_page(url):
         found.append(SourceWarning("url", f"'{url.strip()}' is de voorpagina van een website, niet de pagina "
-                                   "met het feit", "geef het adres van de pagina waar het feit staat"))
+                                   "met het feit", "geef het adres van de pagina waar het feit staat",
+                                   "het adres is de voorpagina van een website"))
     if date is None or (isinstance(date, str) and not date.strip()):
         found.append(SourceWarning("date", "de bron heeft geen datum",
-                                   "zet date: JJJJ-MM-DD erbij als de pagina een datum noemt"))
+                                   "zet date: JJJJ-MM-DD erbij als de pagina een datum noemt", "geen datum"))
     return found
 
 

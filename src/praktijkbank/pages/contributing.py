@@ -11,9 +11,10 @@ import datetime as dt
 
 from ..freshness import age_text, due_for_review
 from ..json_schema import all_json_schemas, schema_path
-from ..models import Practice
+from ..models import Practice, Source
 from ..schema import HEADINGS, LIST, MAPPING, PRACTICE, SCHEMAS, TEXT, VOCAB, Field, label
 from ..taxonomy import Taxonomy, Vocabulary
+from ..validate import source_warnings
 from . import GeneratedPage
 from .listing import card_src_uri
 from .markup import dutch_date, front_matter, link, text
@@ -131,12 +132,49 @@ def fields_page(taxonomy: Taxonomy) -> str:
     return "\n".join(sections)
 
 
+def sources_to_check(practices: list[Practice]) -> list[tuple[Practice, int, Source, list[str]]]:
+    """(card, number of the source, source, reasons) for every source ``check`` warns about,
+    by card title and then in the order of the card's sources."""
+    found = []
+    for practice in sorted(practices, key=lambda p: (p.title.casefold(), p.slug)):
+        for number, source in enumerate(practice.sources, 1):
+            reasons = [w.reason for w in source_warnings(source.url, source.date)]
+            if reasons:
+                found.append((practice, number, source, reasons))
+    return found
+
+
+def _sources_section(practices: list[Practice]) -> str:
+    found = sources_to_check(practices)
+    intro = ("## Bronnen om na te kijken\n\n"
+             "Elk feit op een kaart komt uit een bron, en het adres van die bron wijst naar de pagina waar "
+             "het feit staat. Bij deze bronnen wijst het adres naar de voorpagina van een website, of "
+             "ontbreekt de datum. Zoek de pagina met het feit op en zet het adres erbij; noemt de pagina "
+             "een datum, zet die dan bij `date`.\n")
+    if not found:
+        return intro + "\nAlle bronnen hebben een eigen adres en een datum.\n"
+    cards = len({practice.slug for practice, *_ in found})
+    count = (f"{len(found)} {'bron' if len(found) == 1 else 'bronnen'} op "
+             f"{cards} {'kaart' if cards == 1 else 'kaarten'}.")
+    rows = [f"| {link(practice.title, card_src_uri(practice.slug), REVIEW_SRC).replace('|', chr(92) + '|')} "
+            f"| {number}. {_cell(source.title)} ({_code(source.url)}) | {_cell('; '.join(reasons))} "
+            f"| `{practice.source_path}` |" for practice, number, source, reasons in found]
+    return (intro + f"\n{count}\n\n| Kaart | Bron | Wat er mist | Bestand |\n|---|---|---|---|\n"
+            + "\n".join(rows) + "\n")
+
+
+def _code(value: str) -> str:
+    """A web address as code in a table cell: no backtick or '|' can end it early."""
+    return "`" + value.replace("`", "%60").replace("|", "%7C") + "`"
+
+
 def review_page(practices: list[Practice], today: dt.date) -> str:
     due = due_for_review(practices, today)
     intro = (
         "Elke kaart wordt minstens eens per jaar nagekeken: kloppen de feiten nog met de bronnen, "
         "en loopt de praktijk nog? Hier staan de kaarten die langer dan een jaar niet zijn "
-        f"nagekeken, de oudste eerst. Stand op {dutch_date(today)}.\n"
+        f"nagekeken, de oudste eerst, en daarna de bronnen die een beter adres of een datum nodig "
+        f"hebben. Stand op {dutch_date(today)}.\n"
     )
     how = (
         "## Zo kijkt u een kaart na\n\n"
@@ -146,7 +184,7 @@ def review_page(practices: list[Practice], today: dt.date) -> str:
         f"4. Stuur de wijziging in als pull request; zie {link('Bijdragen', f'{CONTRIBUTING_FOLDER}/index.md', REVIEW_SRC)}.\n"
     )
     if not due:
-        listing = "Alle kaarten zijn het afgelopen jaar nagekeken. Er is nu niets te herzien.\n"
+        listing = "Alle kaarten zijn het afgelopen jaar nagekeken: er is nu geen kaart aan de beurt.\n"
     else:
         rows = [f"| {link(p.title, card_src_uri(p.slug), REVIEW_SRC).replace('|', chr(92) + '|')} "
                 f"| {_cell(p.place.label())} | {dutch_date(p.last_reviewed)} "
@@ -157,8 +195,9 @@ def review_page(practices: list[Practice], today: dt.date) -> str:
                    + "\n".join(rows) + "\n")
     return "\n".join([
         front_matter({"title": "Te herzien",
-                      "description": "Praktijkkaarten die langer dan een jaar niet zijn nagekeken."}),
-        "# Te herzien\n", intro, listing, how,
+                      "description": "Praktijkkaarten die langer dan een jaar niet zijn nagekeken, en bronnen die "
+                                     "een beter adres of een datum nodig hebben."}),
+        "# Te herzien\n", intro, listing, how, _sources_section(practices),
     ])
 
 
