@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .models import Practice
+from .text_folding import strip_accents
 
 # Small words that make names look alike without saying anything.
 _STOPWORDS = frozenset("de het een in van en voor op met te aan bij der den".split())
@@ -28,10 +28,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 @lru_cache(maxsize=1 << 14)  # place names and keywords come back on many cards
 def _words(text: str) -> tuple[str, ...]:
-    # Plain ASCII has no accents to take off (NFKD leaves it as it is).
-    plain = text if text.isascii() else \
-        "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return tuple(w for w in _WORD.findall(plain.casefold()) if w not in _STOPWORDS)
+    return tuple(w for w in _WORD.findall(strip_accents(text).casefold()) if w not in _STOPWORDS)
 
 
 @dataclass(frozen=True)

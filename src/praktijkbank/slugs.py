@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .text_folding import strip_accents
 
 
 def slugify(name: str) -> str:
     """'Gemengd Wonen: Majella Wonen' -> 'gemengd-wonen-majella-wonen'; 'één' -> 'een'."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    ascii_only = ascii_only.replace("&", " en ").replace("'", "").replace("’", "")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-") or "praktijk"
+    plain = strip_accents(name).replace("&", " en ").replace("'", "").replace("’", "")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "praktijk"

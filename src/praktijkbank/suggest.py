@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
+
+from .text_folding import strip_accents
 
 
 def _fold(text: str) -> str:
     """Lower case, no accents, spaces and underscores as dashes: how people mistype keys."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.strip().lower().replace("_", "-").replace(" ", "-")
+    return strip_accents(str(text)).strip().lower().replace("_", "-").replace(" ", "-")
 
 
 def closest(value: object, candidates: dict[str, str] | list[str]) -> str:

@@ -9,10 +9,10 @@ Coordinates on the card itself, when a source gives them, come first.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from dataclasses import dataclass
 
 from ..models import Practice
+from ..text_folding import strip_accents
 from . import load_data
 from .rd import to_rd
 
@@ -45,10 +45,7 @@ class Location:
 
 def normalise(name: str) -> str:
     """'Súdwest-Fryslân ' and 'sudwest-fryslan' compare equal; so do ’ and '."""
-    if name.isascii():  # no accents or ’ to take off (NFKD leaves ASCII as it is): most names
-        return " ".join(name.casefold().split())
-    flat = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
-    return " ".join("".join(c for c in flat if not unicodedata.combining(c)).casefold().split())
+    return " ".join(strip_accents(name.replace("\u2019", "'")).casefold().split())
 
 
 class Gazetteer:

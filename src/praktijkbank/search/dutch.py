@@ -17,8 +17,9 @@ apart. Each addition is marked ``(ours)`` below:
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from ..text_folding import strip_accents
 
 # Words too common to say anything about a card. Kept short on purpose: names such as
 # "Onder de Pannen" or "WIJ" still have their words in the title and partner fields.
@@ -38,7 +39,6 @@ _POSSESSIVE_S = re.compile(r"(?<=[a-z0-9])'s\b")  # thema's, auto's: the plural/
 _WORD = re.compile(r"[a-z0-9]{%d,}" % MIN_WORD_LENGTH)
 # Only from the start of a word: tried from inside every word, it cost the square of its length.
 _HYPHENATED = re.compile(r"(?<![a-z0-9])[a-z0-9]++(?:-[a-z0-9]++)+")  # possessive: no giving back letters
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]+")
 _SPECIAL_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 _HAS_SPECIAL_LETTER = re.compile("[ßæœøłđı]")  # translate() looks up every character: only when needed
 
@@ -50,7 +50,7 @@ def fold(text: str) -> str:
         return lower
     if _HAS_SPECIAL_LETTER.search(lower):
         lower = lower.translate(_SPECIAL_LETTERS)
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", lower))
+    return strip_accents(lower, browser_marks=True)  # only the marks web/dutch.js takes off
 
 
 def words(text: str) -> list[str]:
