@@ -116,6 +116,9 @@ CARD_SOURCE = replace(SOURCE, fields=SOURCE.fields + (
           required=False, example=True),
 ))
 
+# Figure kinds that are sums of money (in euro), shown as "budget € 2.500.000".
+MONEY_FIGURES = ("budget",)
+
 FIGURE = Field(
     "", MAPPING, "Een cijfer over de omvang of het geld, met de bron die het noemt.",
     fields=(

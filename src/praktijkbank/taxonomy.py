@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -127,3 +129,28 @@ def load_taxonomy(path: Path) -> Taxonomy:
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"{path}: geen geldige YAML ({exc})") from exc
     return Taxonomy.from_mapping(data, str(path))
+
+
+# Where a value of a vocabulary has no card yet, the site says so and asks for one.
+NO_CARD_YET = "Nog geen praktijk met dit kenmerk — kent u er een? Meld het aan."
+
+# The vocabularies a reader browses by, each with what a card has of it.
+_BROWSED: dict[str, Callable[[Any], Iterable[str]]] = {
+    "themes": lambda practice: practice.themes,
+    "target_groups": lambda practice: practice.target_groups,
+    "partner_roles": lambda practice: (partner.role for partner in practice.partners),
+}
+
+
+def empty_values(practices: Iterable[Any], taxonomy: Taxonomy) -> dict[str, list[str]]:
+    """For themes, target groups and partner roles: the keys no card has, in the order of taxonomy.yml.
+
+    ``practices`` are ``Practice`` models (the valid cards); every vocabulary is in the result, an
+    empty list where each value has a card.
+    """
+    practices = list(practices)
+    empty = {}
+    for name, values_of in _BROWSED.items():
+        used = {key for practice in practices for key in values_of(practice)}
+        empty[name] = [key for key in taxonomy[name].values if key not in used]
+    return empty

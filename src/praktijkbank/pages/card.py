@@ -31,7 +31,10 @@ def facts_list(practice: Practice, taxonomy: Taxonomy, from_src: str | None = No
 
     As finished HTML (a ``<dl>``); ``from_src`` is the page it appears on, for its links
     (the card's own page unless another page, such as the printable card set, shows it).
+    Optional facts (funders, researchers, figures) appear only on the cards that have them.
     """
+    from .evidence_overview import figure_texts  # figures in words, each with its source
+
     address = address or SiteAddress()
     src = from_src or card_src_uri(practice.slug)
     place = practice.place
@@ -48,12 +51,18 @@ def facts_list(practice: Practice, taxonomy: Taxonomy, from_src: str | None = No
         for p in practice.partners
     )
     facts.append(("Partners", partners))
+    if practice.funders:
+        facts.append(("Geldgevers", "<br>".join(escaped(name) for name in practice.funders)))
     facts.append(("Thema's", _facet_links("themes", practice.themes, taxonomy, src, address)))
     facts.append(("Doelgroepen", _facet_links("target_groups", practice.target_groups, taxonomy, src, address)))
     facts.append(("Status", _facet_links("status", (practice.status,), taxonomy, src, address)))
     if practice.started:
         facts.append(("Gestart", str(practice.started)))
     facts.append(("Onderbouwing", escaped(taxonomy["evidence"].label_of(practice.evidence))))
+    if practice.researchers:
+        facts.append(("Onderzoek door", "<br>".join(escaped(name) for name in practice.researchers)))
+    if practice.figures:
+        facts.append(("Cijfers", "<br>".join(escaped(line) for line in figure_texts(practice, taxonomy))))
     facts.append(("Laatst nagekeken", dutch_date(practice.last_reviewed)))
     rows = "\n".join(f"<dt>{label}</dt>\n<dd>{value}</dd>" for label, value in facts)
     return f"<dl>\n{rows}\n</dl>"

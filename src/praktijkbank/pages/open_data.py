@@ -14,13 +14,14 @@ from ..exports.formats import (FEED_FILE, FEED_SIZE, LIST_SEPARATOR, PRACTICES_C
 from ..geo.places import load_gazetteer
 from ..geo.shapes import load_outlines
 from ..licence import ATTRIBUTION, CONTENT_LICENCE, CONTENT_LICENCE_URL
-from ..schema import DATE, LIST, MAPPING, NUMBER, PRACTICE, TEXT, URL, VOCAB, YEAR, Field
+from ..schema import BOOLEAN, DATE, INTEGER, LIST, MAPPING, NUMBER, PRACTICE, TEXT, URL, VOCAB, YEAR, Field
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .markup import front_matter, text
 from .map import OPEN_DATA_SRC
 
-_KIND_WORDS = {TEXT: "tekst", YEAR: "jaartal", DATE: "datum (JJJJ-MM-DD)", URL: "webadres", NUMBER: "getal"}
+_KIND_WORDS = {TEXT: "tekst", YEAR: "jaartal", DATE: "datum (JJJJ-MM-DD)", URL: "webadres", NUMBER: "getal",
+               INTEGER: "heel getal", BOOLEAN: "true of false"}
 
 
 def _kind(field: Field, taxonomy: Taxonomy) -> str:
@@ -70,10 +71,18 @@ def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
         f"| `{key}` | {_cell(description)} |" for key, description in WEBINAR_KEYS.items()
     ]
     vocabularies = []
-    for name in ("scope", "provinces", "themes", "target_groups", "partner_roles", "status", "evidence"):
+    for name in ("scope", "provinces", "themes", "target_groups", "partner_roles", "status", "evidence",
+                 "figure_kinds"):
         vocabulary = taxonomy[name]
         values = "; ".join(f"`{key}` {text(value)}" for key, value in vocabulary.values.items())
-        vocabularies.append(f"- **{text(vocabulary.plural)}:** {values}")
+        renamed = "".join(f" (`{old}` heet nu `{new}`; oude bestanden kunnen die nog hebben, de open data "
+                          "niet)" for old, new in vocabulary.renamed.items())
+        vocabularies.append(f"- **{text(vocabulary.plural)}:** {values}{renamed}")
+    evidence = taxonomy["evidence"]
+    evidence_rows = ["| sleutel | naam | betekenis |", "|---|---|---|"] + [
+        f"| `{key}` | {_cell(value)} | {_cell(evidence.descriptions.get(key, ''))} |"
+        for key, value in evidence.values.items()
+    ]
     outlines, places = load_outlines().about, load_gazetteer().about
     return "\n".join([
         front_matter({"title": "Open data", "description": "De praktijken en webinars als open data: "
@@ -113,9 +122,17 @@ def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
         f"In {PRACTICES_CSV} heet elke kolom naar dezelfde sleutel; onderdelen krijgen een punt "
         "(`place.municipality`). Een lijst staat in één cel, de delen gescheiden door "
         f"`{LIST_SEPARATOR.strip()}` met een spatie ervoor en erna; een `|` of `\\` in een waarde "
-        "krijgt een `\\` ervoor. Bij partners en bronnen hoort het zoveelste deel van de ene kolom bij het "
-        "zoveelste deel van de andere: de tweede naam in `partners.name` heeft de tweede rol in "
-        "`partners.role`. Een lege cel betekent dat het veld ontbreekt.\n",
+        "krijgt een `\\` ervoor. Bij partners, bronnen en cijfers hoort het zoveelste deel van de ene kolom bij "
+        "het zoveelste deel van de andere: de tweede naam in `partners.name` heeft de tweede rol in "
+        "`partners.role`. Een lege cel betekent dat het veld ontbreekt; `sources.research` is per bron "
+        "`true` of `false`.\n",
+        "## Onderbouwing\n",
+        "Het veld `evidence` zegt wie zegt dat een praktijk werkt. Bij `onafhankelijk-onderzoek` en "
+        "`onderzoek-met-partners` heeft minstens één bron `research: true`: dat is het onderzoek zelf. "
+        "`researchers` noemt wie het onderzoek deed, `funders` wie de praktijk betaalt zonder partner te zijn; "
+        "`figures` geeft cijfers over omvang en geld, elk met in `source` het nummer van de bron in "
+        "`sources` (1 is de eerste).\n",
+        "\n".join(evidence_rows) + "\n",
         "## Woordenlijsten\n",
         "Waar een veld een sleutel uit een woordenlijst heeft, staat in de bestanden de sleutel; op de "
         "site staat de naam erachter. De woordenlijsten (uit taxonomy.yml):\n",
