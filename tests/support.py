@@ -105,3 +105,21 @@ def mkdocs_build(project: Path, strict: bool = True) -> subprocess.CompletedProc
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "praktijkbank.cli", *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def build_in_process(project: Path, strict: bool = True, site_dir: Path | None = None):
+    """A `mkdocs build` in this process (as mkdocstrings' tests do); returns the loaded config.
+
+    MkDocs raises ``SystemExit``'s subclass ``mkdocs.exceptions.Abort`` when the build stops.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(project / "mkdocs.yml"), strict=strict,
+                         site_dir=str(site_dir or project / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return config
