@@ -50,17 +50,27 @@ def awkward(practices):
     )
 
 
+def same(practices) -> list:
+    """The models by slug, as the files hold them: where a card's text starts in its file
+    (``body_line``, for messages about the card) is no open data."""
+    def public(practice):
+        fields = {f.name: f for f in dataclasses.fields(practice)}
+        return dataclasses.replace(practice, body_line=fields["body_line"].default) if "body_line" in fields else practice
+
+    return sorted((public(p) for p in practices), key=lambda p: p.slug)
+
+
 def test_json_round_trips_to_the_same_models(practices, awkward):
     records = [*practices, awkward]
     back = read_practices_json(practices_json(records, SITE))
-    assert sorted(back, key=lambda p: p.slug) == sorted(records, key=lambda p: p.slug)
+    assert same(back) == same(records)
 
 
 def test_csv_round_trips_to_the_same_models(practices, awkward):
     records = [*practices, awkward]
     text = practices_csv(records)
     back = read_practices_csv(text)
-    assert sorted(back, key=lambda p: p.slug) == sorted(records, key=lambda p: p.slug)
+    assert same(back) == same(records)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == columns() and len(rows) == len(records) + 1
 
@@ -114,12 +124,12 @@ def test_list_cells_split_back_exactly(items):
 
 def test_the_built_site_has_the_open_data_files(built_site, practices):
     document = json.loads((built_site / "praktijken.json").read_text(encoding="utf-8"))
-    assert [r["slug"] for r in document["practices"]] == [p.slug for p in practices]
+    assert [r["slug"] for r in document["practices"]] == sorted(p.slug for p in practices)
     for record in document["practices"]:
         assert (built_site / record["path"] / "index.html").is_file()
-    assert read_practices_json((built_site / "praktijken.json").read_text(encoding="utf-8")) == practices
+    assert same(read_practices_json((built_site / "praktijken.json").read_text(encoding="utf-8"))) == same(practices)
     csv_text = (built_site / "praktijken.csv").read_bytes().decode("utf-8")
-    assert read_practices_csv(csv_text) == practices
+    assert same(read_practices_csv(csv_text)) == same(practices)
 
 
 def test_open_data_page_links_the_files_and_explains_every_field(built_site, taxonomy):

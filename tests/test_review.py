@@ -20,9 +20,9 @@ from praktijkbank.freshness import age_text, due_for_review, is_due, one_year_be
 from praktijkbank.lookalikes import lookalike_pairs, names_alike
 from praktijkbank.models import Contact, Partner, Place, Practice, Source
 from praktijkbank.pages.contributing import review_page
-from support import VALID_CARD, copy_project, line_of, run_cli
+from support import TODAY as CONTENT_TODAY, VALID_CARD, copy_project, line_of, run_cli
 
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date(2026, 11, 22)  # for the rules themselves; checks of the real cards run on CONTENT_TODAY
 
 
 def card(title: str, reviewed: str = "2026-11-01", municipality: str = "Oss", extra: str = "") -> str:
@@ -39,7 +39,7 @@ def project(tmp_path) -> Path:
 
 
 def check(project: Path, *args: str):
-    return run_cli("check", "--today", TODAY.isoformat(), *args, cwd=project)
+    return run_cli("check", "--today", CONTENT_TODAY.isoformat(), *args, cwd=project)
 
 
 # -- freshness --------------------------------------------------------------------------------------
@@ -75,7 +75,7 @@ def test_stale_card_is_a_warning_on_last_reviewed_and_check_exits_0(project):
     assert result.returncode == 0, result.stdout
     assert result.stdout.split("\n")[0] == (
         f"practices/buurtkamer.md:{line_of(text, 'last_reviewed:')}: last_reviewed: let op: de kaart is "
-        "14 maanden niet nagekeken (sinds 1 september 2025) (kijk de feiten na bij de bronnen en zet "
+        f"{age_text(dt.date(2025, 9, 1), CONTENT_TODAY)} niet nagekeken (sinds 1 september 2025) (kijk de feiten na bij de bronnen en zet "
         "last_reviewed op de datum van vandaag)")
     assert result.stdout.strip().endswith("1 bestand gecontroleerd: alles in orde, 1 waarschuwing.")
 
@@ -87,7 +87,7 @@ def test_freshness_depends_on_the_given_today(project):
 
 
 def test_the_real_cards_are_fresh_and_unique_today():
-    result = run_cli("check", "--today", TODAY.isoformat())
+    result = run_cli("check", "--today", CONTENT_TODAY.isoformat())
     assert result.returncode == 0
     # Sources without a date may stay (not every page shows one): only these warnings may not.
     assert "niet nagekeken" not in result.stdout and "lijkt op" not in result.stdout, result.stdout
@@ -247,7 +247,7 @@ def test_strict_build_passes_with_warnings_and_lists_stale_cards_oldest_first(tm
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(r"last_reviewed: \S+", f"last_reviewed: {reviewed}", text), encoding="utf-8")
     (project / "practices" / "ruwaard-oss.md").write_text(card("Proeftuin Ruwaard Oss"), encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PRAKTIJKBANK_TODAY=TODAY.isoformat())
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PRAKTIJKBANK_TODAY=CONTENT_TODAY.isoformat())
 
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)
@@ -259,4 +259,4 @@ def test_strict_build_passes_with_warnings_and_lists_stale_cards_oldest_first(tm
     assert "2 kaarten te herzien." in page
     assert page.index("Housing First") < page.index("Sunny Selwerd")
     assert 'href="../../praktijken/housing-first/"' in page
-    assert "Proeftuin Ruwaard" not in page.split("te herzien.")[1]
+    assert "Proeftuin Ruwaard" not in page.split("te herzien.")[1].split("Bronnen om na te kijken")[0]

@@ -11,9 +11,9 @@ import yaml
 
 from praktijkbank.placeholders import PLACEHOLDER
 from praktijkbank.schema import HEADINGS, LABELS, LIST, MAPPING, PRACTICE, SCHEMAS, Field
-from support import ROOT, copy_project, line_of, run_cli
+from support import ROOT, TODAY as SUPPORT_TODAY, copy_project, line_of, run_cli
 
-TODAY = "2026-11-22"
+TODAY = SUPPORT_TODAY.isoformat()
 _KEY_LINE = re.compile(r"^(?P<indent>\s*)(?P<dash>- )?(?P<key>\w+):(?P<value>.*)$")
 
 

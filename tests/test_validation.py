@@ -8,6 +8,7 @@ endings, a national card, a card without optional fields) must pass.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from praktijkbank.problems import Problem, Severity
 from support import TODAY, VALID_CARD, line_of
 
 DISPLAY = "practices/kaart.md"  # how the bad card is named in every problem
+TOMORROW = TODAY + dt.timedelta(days=1)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -210,8 +212,8 @@ BAD_CARDS = [
         "is geen geldige datum", at="date: 09-02-2022"),
     Bad("date-with-time", changed("last_reviewed: 2026-11-01", "last_reviewed: 2026-11-01 10:30:00"),
         "last_reviewed", "moet een datum zijn zonder tijd", at="last_reviewed:"),
-    Bad("future-last-reviewed", changed("last_reviewed: 2026-11-01", "last_reviewed: 2026-11-23"),
-        "last_reviewed", "2026-11-23 ligt in de toekomst", at="last_reviewed:", allowed="uiterlijk vandaag, 2026-11-22"),
+    Bad("future-last-reviewed", changed("last_reviewed: 2026-11-01", f"last_reviewed: {TOMORROW}"),
+        "last_reviewed", f"{TOMORROW} ligt in de toekomst", at="last_reviewed:", allowed=f"uiterlijk vandaag, {TODAY}"),
     Bad("future-source-date", changed("date: 2022-02-09", "date: 2027-01-01"), "sources[1].date",
         "2027-01-01 ligt in de toekomst", at="date: 2027"),
     Bad("future-start-year", changed("started: 2016", "started: 2027"), "started", "2027 ligt in de toekomst",
