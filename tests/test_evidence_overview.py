@@ -149,6 +149,8 @@ def test_overview_says_honestly_how_little_is_known(cards, taxonomy):
     assert "rusten er 2 op onderzoek, en daarvan 1 op onafhankelijk onderzoek" in paragraph
     assert "Bij 2 weten we alleen wat de partners er zelf over zeggen" in paragraph
     assert "weet het veld weinig" in paragraph
+    partners_only = evidence_overview_html([practice("y", evidence="onderzoek-met-partners")], taxonomy, str)
+    assert "rust er 1 op onderzoek, en daarvan geen enkele op onafhankelijk onderzoek." in partners_only
     none = evidence_overview_html([practice("x")], taxonomy, lambda key: key)
     assert "Van de 1 kaart in de Praktijkbank rust er nog geen enkele op onderzoek." in none
     for key, label in taxonomy["evidence"].values.items():

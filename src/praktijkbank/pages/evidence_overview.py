@@ -91,7 +91,7 @@ def _summary(practices: Sequence[Practice], taxonomy: Taxonomy) -> str:
         on_research = "rust er nog geen enkele op onderzoek."
     else:
         on_research = (f"{'rust' if research == 1 else 'rusten'} er {research} op onderzoek, en daarvan "
-                       f"{independent} op onafhankelijk onderzoek.")
+                       f"{independent or 'geen enkele'} op onafhankelijk onderzoek.")
     return (
         f"<p>Van de {_cards(total)} in de Praktijkbank {on_research} Bij {own_word} weten we alleen wat de "
         "partners er zelf over zeggen, of zijn er nog geen resultaten. Dat is geen oordeel over die "
