@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TODAY = dt.date(2026, 11, 22)  # a fixed "today", so date checks do not change with the calendar
+TODAY = dt.date(2026, 12, 5)  # a fixed "today", so date checks do not change with the calendar
 CHROMIUM = os.environ.get("PRAKTIJKBANK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from praktijkbank.exports.calendars import webinar_uid
 from praktijkbank.project import Project
-from praktijkbank.site import load_site_content
+from model_support import load_site_model as load_site_content
 from support import ROOT, TODAY
 from webinar_support import project_with_webinars, webinar
 
@@ -18,7 +18,7 @@ SITE = "https://praktijkbank.example/"  # a test address: only to check that URL
 
 
 def _ics_files(content) -> dict[str, str]:
-    return {page.src_uri: page.markdown for page in content.pages if page.src_uri.endswith(".ics")}
+    return {file.src_uri: file.content for file in content.files if file.src_uri.endswith(".ics")}
 
 
 @pytest.fixture(scope="module")

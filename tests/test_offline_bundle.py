@@ -17,7 +17,7 @@ import pytest
 from offline_support import Bundle, export, exported_bundle, local_links
 from praktijkbank.offline.edition import OfflineEdition
 from praktijkbank.pages.webinars import entry_id
-from praktijkbank.site import load_site_content
+from model_support import load_site_model as load_site_content
 from support import ROOT, TODAY, copy_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]

@@ -13,7 +13,6 @@ from praktijkbank.offline.edition import EditionError, OfflineEdition, content_d
 from praktijkbank.offline.finish import offline_policy, worker_addresses
 from praktijkbank.offline.live_address import AddressError, checked_address, live_address, site_url_of
 from praktijkbank.offline.selection import CardSelection, SelectionError, describe, resolve, select_cards
-from praktijkbank.pages.card_text import placeholder
 from praktijkbank.pages.cardset import cardset_page
 from praktijkbank.urls import SiteAddress
 
@@ -73,9 +72,14 @@ def test_unknown_values_are_all_reported_in_dutch_with_a_suggestion(real_practic
 
 
 def test_a_selection_without_cards_is_an_error(real_practices, taxonomy):
-    unused = next(k for k in taxonomy["themes"].values
-                  if not any(k in p.themes for p in real_practices))
-    selection = resolve(CardSelection(themes=(unused,)), real_practices, taxonomy)
+    # Two themes together that no card has both of (every theme has a card now).
+    themes = list(taxonomy["themes"].values)
+    unused = next((a, b) for a in themes for b in themes
+                  if a < b and not any(a in p.themes and b in p.themes for p in real_practices))
+    target_groups = list(taxonomy["target_groups"].values)
+    group = next(g for g in target_groups if not any(unused[0] in p.themes and g in p.target_groups
+                                                     for p in real_practices))
+    selection = resolve(CardSelection(themes=(unused[0],), target_groups=(group,)), real_practices, taxonomy)
     with pytest.raises(SelectionError, match="geen enkele kaart past bij thema"):
         select_cards(real_practices, selection, taxonomy)
 
@@ -99,7 +103,7 @@ def test_edition_survives_the_trip_through_the_build_config():
 
 
 def test_a_broken_setting_is_reported_in_dutch():
-    with pytest.raises(EditionError, match="extra.praktijkbank_offline"):
+    with pytest.raises(EditionError, match="de instelling offline van de plugin praktijkbank is onbruikbaar"):
         OfflineEdition.from_setting({"date": "gisteren"})
 
 
@@ -114,7 +118,7 @@ def test_narrowing_keeps_the_webinars_about_chosen_cards(content_for_narrowing):
 
 @pytest.fixture
 def content_for_narrowing():
-    from praktijkbank.site import load_site_content
+    from model_support import load_site_model as load_site_content
     from support import ROOT, TODAY
 
     content = load_site_content(ROOT, today=TODAY)
@@ -225,64 +229,3 @@ def test_zip_is_reproducible_sorted_and_fixed(tmp_path):
     assert not list(tmp_path.glob("*.deel"))
 
 
-# -- the card set page -------------------------------------------------------------
-
-def test_card_set_has_every_card_once_with_unique_ids(real_practices, taxonomy):
-    page = cardset_page(real_practices, taxonomy, SiteAddress("https://example.org/pb/"))
-    assert page.count('class="pb-print-card"') == len(real_practices)
-    for practice in real_practices:
-        assert f'id="kaart-{practice.slug}"' in page
-        assert f'id="kenmerken-{practice.slug}"' in page
-        assert f"https://example.org/pb/praktijken/{practice.slug}/" in page
-        assert page.count(placeholder(practice.slug)) == 1  # its rendered text comes here (card_text.py)
-    assert 'id="pb-facts-title"' not in page
-    assert "In het kort" not in page  # no card text is rendered a second time
-    in_order = sorted(real_practices, key=lambda p: p.title.casefold())  # as on the overview
-    positions = [page.index(f'id="kaart-{p.slug}"') for p in in_order]
-    assert positions == sorted(positions)
-    assert f'<a href="../praktijken/{in_order[0].slug}/">{in_order[0].title}</a>' in page
-
-
-def test_card_set_without_a_live_address_prints_none(real_practices, taxonomy):
-    assert "Online:" not in cardset_page(real_practices[:1], taxonomy)
-
-
-# -- links in a card's own text ------------------------------------------------------
-
-def test_links_are_re_aimed_from_another_page():
-    from praktijkbank.body_links import relative_target, rewrite_links
-
-    body = ('Zie [de aanpak\nin Oss](proeftuin-ruwaard.md#aanpak "titel"), [hierboven](#in-het-kort), '
-            "[web](https://example.org/a.md), [mail](mailto:a@example.org) en ![kaart](<beeld.png>).\n\n"
-            '[ref]: housing-first.md\n<a href="onder-de-pannen.md">x</a>\n\n```\n[code](x.md)\n```\n')
-    moved = rewrite_links(body, "praktijken/kaart.md", lambda t: relative_target(t, "kaartenset/index.md"),
-                          "praktijken/index.md")
-    assert moved == (
-        'Zie [de aanpak\nin Oss](../praktijken/proeftuin-ruwaard.md#aanpak "titel"), '
-        "[hierboven](../praktijken/kaart.md#in-het-kort), [web](https://example.org/a.md), "
-        "[mail](mailto:a@example.org) en ![kaart](<../praktijken/beeld.png>).\n\n"
-        '[ref]: ../praktijken/housing-first.md\n<a href="../praktijken/onder-de-pannen.md">x</a>\n\n'
-        "```\n[code](x.md)\n```\n")
-
-
-def test_a_link_that_may_not_stay_becomes_its_text_or_the_fallback():
-    from praktijkbank.body_links import relative_target, rewrite_links
-
-    def only_ruwaard(target):
-        return relative_target(target, "praktijken/kaart.md") if "ruwaard" in target else None
-
-    body = "[Oss](proeftuin-ruwaard.md) en [HF](housing-first.md#x) en [r][hf]\n\n[hf]: housing-first.md\n"
-    assert rewrite_links(body, "praktijken/kaart.md", only_ruwaard, "praktijken/index.md") == (
-        "[Oss](proeftuin-ruwaard.md) en HF en [r][hf]\n\n[hf]: index.md\n")
-
-
-def test_narrowing_unlinks_cards_left_out_in_the_text_of_cards_kept(real_practices):
-    import dataclasses
-
-    linking = dataclasses.replace(real_practices[0], body="Zie [Oss](proeftuin-ruwaard.md) en [HF](housing-first.md).")
-    others = [p for p in real_practices if p.slug not in (linking.slug, "proeftuin-ruwaard")]
-    ruwaard = next(p for p in real_practices if p.slug == "proeftuin-ruwaard")
-    edition = OfflineEdition(dt.date(2026, 11, 1), None, (linking.slug, "proeftuin-ruwaard"), 6)
-    cards, _ = edition.narrow([linking, ruwaard, *others], [])
-    assert [c.slug for c in cards] == [linking.slug, "proeftuin-ruwaard"]
-    assert cards[0].body == "Zie [Oss](proeftuin-ruwaard.md) en HF."

@@ -6,6 +6,8 @@ import datetime as dt
 
 import markdown
 
+from praktijkbank.sitemodel.markdown import MarkdownSettings, Renderer
+
 from praktijkbank.models import Contact, Partner, Place, Practice, Source
 from praktijkbank.pages import generate_pages
 from praktijkbank.pages.markup import text
@@ -48,14 +50,20 @@ def test_text_cannot_inject_markup():
 def test_generate_pages_makes_card_overview_and_facet_pages(taxonomy):
     practices = [_practice("a", "Een & ander <b>"), _practice("b", "Twee", themes=("dakloosheid",))]
     pages = {p.src_uri: p for p in generate_pages(practices, taxonomy)}
+    renderer = Renderer(MarkdownSettings())
+
+    def html(uri: str) -> str:
+        rendering = renderer.render(pages[uri])
+        return rendering.html_for(lambda link: link.written)
+
     assert "praktijken/index.md" in pages
     assert pages["praktijken/a.md"].source_path == "practices/a.md"
     assert "thema/dakloosheid.md" in pages and "doelgroep/index.md" in pages
-    overview = pages["praktijken/index.md"].markdown
+    overview = html("praktijken/index.md")
     assert overview.count('class="pb-item"') == 2
     assert 'data-thema="dakloosheid"' in overview
     assert "&lt;b&gt;" in overview and "<b>" not in overview
-    facet_page = pages["thema/dakloosheid.md"].markdown
+    facet_page = html("thema/dakloosheid.md")
     assert "Twee" in facet_page and "Een &amp; ander" not in facet_page
-    card = pages["praktijken/a.md"].markdown
+    card = html("praktijken/a.md")
     assert '<a href="https://example.org/bron">Bron</a>' in card and "9 februari 2022" in card

@@ -233,47 +233,9 @@ def test_targets_are_stated_for_each_kind_of_content():
 
 # -- fast paths: the same result, cheaper -------------------------------------------------
 
-MARKDOWN_EXTENSIONS = ["attr_list", "tables", "toc", "fenced_code"]  # as mkdocs.yml
-
-
-def _render(source: str, fast: bool) -> tuple[str, list[str]]:
-    import markdown
-
-    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS + (["praktijkbank.html_blocks"] if fast else []))
-    html = md.convert(source)
-    return html, [token["name"] for top in md.toc_tokens for token in top["children"]]
-
-
-def test_html_blocks_pass_finished_html_through_unchanged():
-    from praktijkbank.html_blocks import END, START, html_block
-
-    source = (
-        "# Titel\n\nTekst met *nadruk*.\n"
-        + html_block('<div class="pb-list">\n<article class="pb-item">\n<h3>Een &amp; twee *geen nadruk*</h3>'
-                     '\n\n<p>Na een lege regel</p>\n</article>\n</div>')
-        + "## Kenmerken\n"
-        + html_block("<dl>\n<dt>Plaats</dt>\n<dd><a href=\"../x/\">Oss</a></dd>\n</dl>")
-        + "## Bronnen\n" + html_block("<ol><li>bron</li></ol>")
-    )
-    fast, fast_toc = _render(source, fast=True)
-    slow, slow_toc = _render(source, fast=False)
-    def lines(html: str) -> list[str]:  # the markers and blank lines between blocks apart
-        return [line for line in html.splitlines() if line.strip() and line not in (START, END)]
-
-    assert lines(fast) == lines(slow)
-    assert "*geen nadruk*" in fast and "<em>nadruk</em>" in fast  # Markdown only outside the blocks
-    assert fast_toc == slow_toc == ["Kenmerken", "Bronnen"]
-
-
-def test_html_block_without_its_end_marker_is_left_as_it_was():
-    from praktijkbank.html_blocks import START
-
-    source = f"Tekst\n\n{START}\n<p>open</p>\n"
-    assert _render(source, fast=True)[0] == _render(source, fast=False)[0]
-
-
 def test_generated_lists_and_facts_link_right_in_both_page_layouts(taxonomy):
     from praktijkbank.pages import generate_pages
+    from praktijkbank.sitemodel.source import Html
     from praktijkbank.urls import SiteAddress
 
     cards = generate.generate_cards(12, taxonomy, TODAY)
@@ -284,7 +246,8 @@ def test_generated_lists_and_facts_link_right_in_both_page_layouts(taxonomy):
         (SiteAddress(), f'href="../../praktijken/{first.slug}/"', f'href="../../thema/{theme}/"'),
         (SiteAddress(directory_urls=False), f'href="../praktijken/{first.slug}.html"', f'href="../thema/{theme}.html"'),
     ):
-        pages = {p.src_uri: p.markdown for p in generate_pages(practices, taxonomy, address=address)}
+        pages = {p.src_uri: "".join(part.text for part in p.parts if isinstance(part, Html))
+                 for p in generate_pages(practices, taxonomy, address=address)}
         assert card_href in pages[f"thema/{theme}.md"]
         card = pages[f"praktijken/{first.slug}.md"]
         assert theme_href in card[card.index('class="pb-facts"'):]
@@ -385,35 +348,9 @@ def test_the_quick_look_for_unsafe_html_misses_nothing(text, monkeypatch):
     assert quick == html_safety.find_unsafe(text)
 
 
-def _primary_menu(page: str) -> str:
-    start = page.index('data-md-type="navigation"')
-    return page[start:page.index("</nav>", start)]
-
-
-@pytest.mark.build
-def test_shared_menu_is_the_menu_each_page_would_get(built_site, real_practices):
-    """overrides/main.html renders the menu once per folder for pages outside it; pages in it keep their own."""
-    def page(path: str) -> str:
-        return (built_site / path / "index.html").read_text(encoding="utf-8")
-
-    cards = [_primary_menu(page(f"praktijken/{p.slug}")) for p in real_practices]
-    assert len(set(cards)) == 1 and "md-nav__link--active" not in cards[0]
-    assert 'href="../../webinars/"' in cards[0] and 'href="../../bijdragen/velden/"' in cards[0]
-    theme = _primary_menu(page("thema/dakloosheid"))
-    assert 'href="../../webinars/"' in theme and "md-nav__link--active" not in theme
-    for path, label in (("over", "Over"), ("praktijken", "Praktijken"), ("bijdragen/velden", "Velden van een kaart")):
-        menu = _primary_menu(page(path))
-        active = menu[menu.index("md-nav__link--active"):]
-        assert " ".join(re.sub(r"<[^>]*>", " ", active[active.index(">") + 1:]).split()).startswith(label), path
-    # The footer's previous/next links belong to pages in the menu only, each its own.
-    assert 'md-footer__link--next" aria-label="Volgende: Toegankelijkheid"' in page("over")
-    assert 'md-footer__link--prev" aria-label="Vorige: Over"' in page("toegankelijkheid")
-    assert "md-footer__link" not in page(f"praktijken/{real_practices[0].slug}")
-
-
 @pytest.mark.build
 def test_facts_heading_in_finished_html_is_first_in_the_table_of_contents(built_site, real_practices):
-    """The facts panel is finished HTML (cheaper to render); the hook lists its heading in the toc."""
+    """The facts panel is finished HTML; its heading is first in the table of contents (sitemodel Html.toc)."""
     for practice in real_practices:
         page = (built_site / "praktijken" / practice.slug / "index.html").read_text(encoding="utf-8")
         toc = page[page.index('data-md-type="toc"'):]
@@ -422,43 +359,3 @@ def test_facts_heading_in_finished_html_is_first_in_the_table_of_contents(built_
         assert anchors[:2] == ["pb-facts-title", "in-het-kort"], practice.slug
         assert {"bronnen", "contact"} <= set(anchors), practice.slug
         assert page.count('id="pb-facts-title"') == 1
-
-
-def _blocks_line_by_line(lines: list[str], store) -> list[str]:
-    """The html_blocks preprocessor as first written, line by line: the reference for the fast one."""
-    from praktijkbank.html_blocks import END, START
-
-    out: list[str] = []
-    block: list[str] | None = None
-    for line in lines:
-        if block is None:
-            if line == START:
-                block = []
-            else:
-                out.append(line)
-        elif line == END:
-            out.extend(["", store("\n".join(block)), ""])
-            block = None
-        else:
-            block.append(line)
-    if block is not None:
-        out.extend([START, *block])
-    return out
-
-
-@pytest.mark.parametrize("lines", [
-    [], ["tekst"], ["S", "<p>a</p>", "E"], ["a", "S", "x", "E", "b", "S", "y", "E", "c"], ["S", "E"],
-    ["S", "x", "S", "y", "E", "z"], ["a", "S", "x"], ["S", "x", "E", "S", "y"], ["E", "a", "S", "b", "E", "E"],
-])
-def test_html_blocks_preprocessor_matches_the_line_by_line_reading(lines):
-    import markdown
-
-    from praktijkbank.html_blocks import END, START, _StoreHtmlBlocks
-
-    lines = [START if line == "S" else END if line == "E" else line for line in lines]
-    md = markdown.Markdown()
-    fast = _StoreHtmlBlocks(md).run(list(lines))
-    stored_fast = list(md.htmlStash.rawHtmlBlocks)
-    md.reset()
-    reference = _blocks_line_by_line(list(lines), md.htmlStash.store)
-    assert (fast, stored_fast) == (reference, list(md.htmlStash.rawHtmlBlocks))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from praktijkbank.practices import load_practices
-from praktijkbank.search.documents import KIND_PAGE, KIND_PRACTICE, build_documents, html_text, markdown_text
+from praktijkbank.search.documents import KIND_PAGE, KIND_PRACTICE, build_documents, html_text
 from praktijkbank.search.dutch import stem
 from praktijkbank.search.engine import build_index, query_words, search
 from support import TODAY, VALID_CARD
@@ -104,12 +104,17 @@ def test_index_terms_hold_the_stem_and_the_word_itself(documents):
     assert text[text.index("daklos") + 1] == "daklozen"  # the stem, then the form as written
 
 
-def test_markdown_text_keeps_words_and_drops_addresses_and_tags():
-    source = ("Zie [de projectpagina](https://example.org/pad) en <https://example.org/x>.\n\n"
-              "[ref]: https://example.org/ref\n\n<span class='x'>Binnen</span> {: .klasse } &amp; meer")
-    text = markdown_text(source)
-    assert "projectpagina" in text and "Binnen" in text and "& meer" in text
-    assert "example" not in text and "span" not in text and "klasse" not in text
+def test_a_cards_words_come_from_its_rendering_without_addresses_and_markup(cards):
+    import dataclasses
+
+    from praktijkbank.sitemodel.model import body_words
+
+    source = ("Zie [de projectpagina](https://example.org/pad) en *dit*.\n\n"
+              "[ref]: https://example.org/ref\n\nTekst &amp; meer\n{: .klasse }")
+    card = dataclasses.replace(cards[0], body=source)
+    text = body_words([card])[card.slug]
+    assert "projectpagina" in text and "dit" in text and "& meer" in text
+    assert "example" not in text and "klasse" not in text and "*" not in text
 
 
 def test_html_text_collapses_blocks():

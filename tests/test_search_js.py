@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from praktijkbank.search.documents import build_documents, markdown_text
+from praktijkbank.search.documents import build_documents
 from praktijkbank.search.dutch import STOP_WORDS, fold, stem, words
 from praktijkbank.search.engine import build_index, query_words, search
 from praktijkbank.search.ranking import ranking_settings
@@ -40,7 +40,7 @@ def corpus_words() -> list[str]:
     """Every word of the real cards and hand-written pages, plus the stemmer's test words."""
     found: set[str] = set(SNOWBALL)
     for path in [*sorted((ROOT / "practices").glob("*.md")), *sorted((ROOT / "docs").rglob("*.md"))]:
-        found.update(words(markdown_text(path.read_text(encoding="utf-8"))))
+        found.update(words(path.read_text(encoding="utf-8")))
     for text in TRICKY_TEXTS:
         found.update(words(text))
     found.update(["categorieen", "corporaties", "gezinnen", "huizen", "brieven", "yoga", "zeeuwse", "kooien"])

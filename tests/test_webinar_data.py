@@ -6,7 +6,7 @@ import json
 
 from praktijkbank.exports.formats import SCHEMA_VERSION, WEBINAR_KEYS
 from praktijkbank.exports.webinar_data import webinar_record
-from praktijkbank.site import load_site_content
+from model_support import load_site_model as load_site_content
 from praktijkbank.urls import SiteAddress
 from support import ROOT, TODAY
 

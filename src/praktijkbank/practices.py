@@ -259,6 +259,7 @@ def _build(data: dict, slug: str, doc: Document) -> Practice:
         figures=tuple(Figure(**{**f, "value": whole(f["value"])}) for f in data.get("figures") or ()),
         last_reviewed=data["last_reviewed"],
         body=doc.body,
+        body_line=doc.body_first_line,
     )
 
 

@@ -21,7 +21,7 @@ from .formats import PRACTICES_CSV, PRACTICES_JSON, SCHEMA_VERSION
 from .records import columns, practice_from_record, practice_from_row, practice_record, practice_row
 
 if TYPE_CHECKING:
-    from ..site import SiteContent
+    from ..sitemodel.model import SiteModel
 
 LICENCE = {
     "name": CONTENT_LICENCE,
@@ -73,7 +73,7 @@ def read_practices_csv(text: str) -> list[Practice]:
     return [practice_from_row(row) for row in csv.DictReader(io.StringIO(text, newline=""))]
 
 
-def write_open_data(content: "SiteContent", site_dir: Path) -> list[Path]:
+def write_open_data(content: "SiteModel", site_dir: Path) -> list[Path]:
     practices = content.result.practices
     return write_files(site_dir, {
         PRACTICES_JSON: practices_json(practices, content.address),

@@ -80,11 +80,13 @@ def _province_paths(outlines: Outlines, detailed: bool) -> dict[str, str]:
     return {key: path_data(p.detail if detailed else p.coarse, frame) for key, p in outlines.provinces.items()}
 
 
-def _spread(markers: list[Marker], frame: Frame, radius: float) -> list[tuple[Marker, float, float]]:
+def _spread(markers: list[Marker], frame: Frame, radius: float,
+            outlines: Outlines | None = None) -> list[tuple[Marker, float, float]]:
     """Markers on (nearly) the same spot are fanned out around it, so each stays visible and clickable.
 
     A sunflower pattern packs any number of dots evenly around the spot; it is scaled so
-    neighbouring dots keep a small gap between them.
+    neighbouring dots keep a small gap between them. Near a border (the city of Groningen
+    lies by Drenthe) the pattern is turned until every dot stays in its own province.
     """
     placed = [(m, *frame.point(m.x, m.y)) for m in sorted(markers, key=lambda m: m.key)]
     groups: list[list[tuple[Marker, float, float]]] = []
@@ -98,8 +100,22 @@ def _spread(markers: list[Marker], frame: Frame, radius: float) -> list[tuple[Ma
     for group in groups:
         cx, cy = group[0][1], group[0][2]
         offsets = _sunflower(len(group), spacing=radius * 2.5)
-        result.extend((marker, cx + dx, cy + dy) for (marker, _, _), (dx, dy) in zip(group, offsets))
+        fanned = [(marker, cx + dx, cy + dy) for (marker, _, _), (dx, dy) in zip(group, offsets)]
+        if outlines is not None and len(group) > 1:
+            for turn in range(12):
+                angle = turn * math.pi / 6
+                turned = [(m, cx + dx * math.cos(angle) - dy * math.sin(angle),
+                           cy + dx * math.sin(angle) + dy * math.cos(angle)) for (m, _, _), (dx, dy) in zip(group, offsets)]
+                if all(_in_own_province(m, sx, sy, frame, outlines) for m, sx, sy in turned):
+                    fanned = turned
+                    break
+        result.extend(fanned)
     return result
+
+
+def _in_own_province(marker: Marker, sx: float, sy: float, frame: Frame, outlines: Outlines) -> bool:
+    own = marker.attributes.get("data-provincie")
+    return not own or outlines.province_at(frame.rd(sx, sy)) == own
 
 
 def _sunflower(count: int, spacing: float) -> list[tuple[float, float]]:
@@ -148,7 +164,7 @@ def draw_map(
             f'<path class="{classes}" data-province="{key}" fill="{fill}" stroke="#7b8a88" '
             f'stroke-width="{3 if detailed else 8}" stroke-linejoin="round" d="{d}"/>'
         )
-    dots = "".join(_marker(m, sx, sy, marker_radius) for m, sx, sy in _spread(markers, frame, marker_radius))
+    dots = "".join(_marker(m, sx, sy, marker_radius) for m, sx, sy in _spread(markers, frame, marker_radius, outlines))
     named = f'role="group" aria-label="{html.escape(label, quote=True)}"' if label else 'aria-hidden="true"'
     return (
         f'<svg class="{css_class}" viewBox="0 0 {frame.width} {frame.height}" {named} '

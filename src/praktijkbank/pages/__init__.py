@@ -9,6 +9,7 @@ from ..sitemodel.source import PageSource
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .card import card_page
+from .evidence_overview import EVIDENCE_OVERVIEW_SRC, evidence_overview_page
 from .facets import FACETS
 from .listing import ListEntries
 from .map import OPEN_DATA_SRC
@@ -27,7 +28,8 @@ def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
     entries = ListEntries(taxonomy, address)
     pages = [overview_page(practices, taxonomy, address, entries),
              webinars_page(calendar, by_slug),
-             PageSource.from_markdown(OPEN_DATA_SRC, open_data_page(taxonomy, address))]
+             PageSource.from_markdown(OPEN_DATA_SRC, open_data_page(taxonomy, address)),
+             evidence_overview_page(practices, taxonomy, address)]
     related = RelatedIndex(practices)
     pages += [card_page(practice, by_slug, taxonomy, calendar, related, address) for practice in practices]
     for facet in FACETS:

@@ -15,7 +15,7 @@ from ..models import Practice, Source
 from ..schema import HEADINGS, LIST, MAPPING, PRACTICE, SCHEMAS, TEXT, VOCAB, Field, label
 from ..taxonomy import Taxonomy, Vocabulary
 from ..validate import source_warnings
-from . import GeneratedPage
+from ..sitemodel.source import PageSource, RawFile
 from .listing import card_src_uri
 from .markup import dutch_date, front_matter, link, text
 
@@ -201,8 +201,9 @@ def review_page(practices: list[Practice], today: dt.date) -> str:
     ])
 
 
-def contributor_pages(practices: list[Practice], taxonomy: Taxonomy, today: dt.date) -> list[GeneratedPage]:
+def contributor_pages(practices: list[Practice], taxonomy: Taxonomy, today: dt.date) -> list[PageSource | RawFile]:
     """The two pages, and the JSON Schemas as files of their own (MkDocs copies them as they are)."""
-    pages = [GeneratedPage(FIELDS_SRC, fields_page(taxonomy)), GeneratedPage(REVIEW_SRC, review_page(practices, today))]
-    pages += [GeneratedPage(path, schema) for path, schema in all_json_schemas(taxonomy).items()]
+    pages: list[PageSource | RawFile] = [PageSource.from_markdown(FIELDS_SRC, fields_page(taxonomy)),
+                                         PageSource.from_markdown(REVIEW_SRC, review_page(practices, today))]
+    pages += [RawFile(path, schema) for path, schema in all_json_schemas(taxonomy).items()]
     return pages

@@ -10,13 +10,18 @@ facts panel: "565 woningen (2017, bron 2)".
 
 from __future__ import annotations
 
+import html
+
 import re
 from collections.abc import Callable, Sequence
 from html import escape
 
 from ..models import Figure, Practice
+from ..sitemodel.source import PageSource, html_block
+from ..urls import SiteAddress
 from ..schema import MONEY_FIGURES, RESEARCH_EVIDENCE
 from ..taxonomy import Taxonomy
+from .facets import FACET_BY_VOCABULARY
 
 TITLE = "Wat weten we?"
 
@@ -143,3 +148,19 @@ def evidence_overview_html(practices: Sequence[Practice], taxonomy: Taxonomy,
         "<h2>Wat de onderbouwingen betekenen</h2>",
         f"<dl>\n{definitions}\n</dl>",
     ])
+
+
+EVIDENCE_OVERVIEW_SRC = "wat-weten-we.md"
+
+
+def evidence_overview_page(practices: Sequence[Practice], taxonomy: Taxonomy, address: SiteAddress) -> PageSource:
+    """The page "Wat weten we?" at /wat-weten-we/."""
+    def link_to_theme(key: str) -> str:
+        return address.relative(EVIDENCE_OVERVIEW_SRC, FACET_BY_VOCABULARY["themes"].src_uri(key))
+
+    body = evidence_overview_html(practices, taxonomy, link_to_theme)
+    title = re.search(r"<h1[^>]*>(.*?)</h1>", body).group(1)
+    return PageSource.of(EVIDENCE_OVERVIEW_SRC, {
+        "title": html.unescape(title), "hide": ["toc"],
+        "description": "Hoeveel praktijken per thema welke onderbouwing hebben: waar het veld weinig weet, "
+                       "staat dat er."}, [html_block(body)])

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from ..models import Practice
 from ..sitemodel.source import PageSource, html_block
-from ..taxonomy import Taxonomy
+from ..taxonomy import NO_CARD_YET, Taxonomy
 from ..urls import SiteAddress
 from .cardset import CARDSET_SRC
 from .facets import FACETS, Facet
 from .listing import PRACTICES_FOLDER, ListEntries, card_list
 from .map import MAP_SECTION_ID, overview_map
-from .markup import NOT_IN_SEARCH, attr, link, text
+from .markup import NOT_IN_SEARCH, attr, escaped, link, text
+
+CONTRIBUTE_SRC = "bijdragen/index.md"
 
 OVERVIEW_SRC = f"{PRACTICES_FOLDER}/index.md"
 
@@ -91,9 +93,11 @@ def facet_value_page(facet: Facet, key: str, practices: list[Practice], taxonomy
     label = vocabulary.label_of(key)
     src = facet.src_uri(key)
     matching = [p for p in practices if key in facet.values_of(p)]
-    entries = entries or ListEntries(taxonomy, address or SiteAddress())
+    address_or = address or SiteAddress()
+    entries = entries or ListEntries(taxonomy, address_or)
     listing = (card_list(matching, entries, src) if matching
-               else html_block('<div class="pb-list"><p>Nog geen praktijken met dit kenmerk.</p></div>'))
+               else html_block(f'<div class="pb-list"><p>{escaped(NO_CARD_YET.removesuffix(" Meld het aan."))} '
+                               f'<a href="{attr(address_or.relative(src, CONTRIBUTE_SRC))}">Meld het aan</a>.</p></div>'))
     return PageSource.of(src, {"title": f"{vocabulary.label}: {label}", "hide": ["toc"], **NOT_IN_SEARCH}, [
         f"# {text(vocabulary.label)}: {text(label)}\n",
         f"{_count_words(len(matching))}. "

@@ -22,6 +22,7 @@ substitution, not a parse.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Callable, Mapping
@@ -36,14 +37,16 @@ from markdown.treeprocessors import Treeprocessor
 
 from .source import Html, PageSource
 
-# Private-use characters: no card may contain them (the check refuses them), so they cannot clash.
+# Private-use characters mark tokens and placeholders; in a page's own text they are replaced
+# by U+FFFD before rendering, so nothing a contributor writes can pass for one.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _PLACEHOLDER = "\ue002{}\ue003"  # where an HTML part goes, as a paragraph of its own
 _PLACEHOLDER_PARAGRAPH = re.compile("<p>\ue002(\\d+)\ue003</p>")
 _TOKEN = re.compile(f"{_OPEN}([LIH])(\\d*){_CLOSE}")
 PRIVATE_CHARACTERS = re.compile("[\ue000-\ue003]")
 
-_RAW_HTML_PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03")  # Python-Markdown's stand-in for raw HTML
+_RAW_HTML_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")  # Python-Markdown's stand-in for raw HTML
+_TAG = re.compile(r"<[^>]*>")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)  # a scheme or another host
 
 
@@ -117,7 +120,8 @@ class _Collector(Treeprocessor):
             self._element(root, child, in_body, job)
             if in_body:
                 body_words.append("".join(child.itertext()))
-        job.body_text = _RAW_HTML_PLACEHOLDER.sub(" ", " ".join(body_words))
+        stash = self.md.htmlStash.rawHtmlBlocks
+        job.body_text = _RAW_HTML_PLACEHOLDER.sub(lambda m: _text_of(stash[int(m[1])]), " ".join(body_words))
 
     def _element(self, parent: etree.Element, element: etree.Element, in_body: bool, job: "_Job") -> None:
         tag = element.tag
@@ -149,6 +153,11 @@ class _Collector(Treeprocessor):
                 _unwrap(parent, element)  # a card that is not in this edition: its name, no link
             else:
                 element.set(key, (elsewhere or "") + (f"#{parts.fragment}" if parts.fragment else ""))
+
+
+def _text_of(raw: object) -> str:
+    """The words of raw HTML or an entity that Markdown kept aside: '&amp;' is '&', tags are none."""
+    return " " + html.unescape(_TAG.sub(" ", str(raw))) + " " if "<" in str(raw) else html.unescape(str(raw))
 
 
 def _unwrap(parent: etree.Element, element: etree.Element) -> None:
@@ -225,12 +234,12 @@ class Renderer:
                 start, end = len(html_parts), len(html_parts) + 1
                 html_parts += [Html(""), Html("")]
                 body_markers = (start, end)
-                parts += [_PLACEHOLDER.format(start), part, _PLACEHOLDER.format(end)]
+                parts += [_PLACEHOLDER.format(start), PRIVATE_CHARACTERS.sub("\ufffd", part), _PLACEHOLDER.format(end)]
             elif isinstance(part, Html):
                 parts.append(_PLACEHOLDER.format(len(html_parts)))
                 html_parts.append(part)
             else:
-                parts.append(part)
+                parts.append(PRIVATE_CHARACTERS.sub("\ufffd", part))
         self._job = job = _Job(page.src_uri, body_markers)
         try:
             self._md.reset()
