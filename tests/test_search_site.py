@@ -146,17 +146,17 @@ WORD_FORMS = [
     ("daklozen", {HOUSING_FIRST, PANNEN, MAJELLA}, False),
     ("jongere", {MAJELLA, HOUSING_FIRST}, False),
     ("jongeren", {MAJELLA, HOUSING_FIRST}, False),
-    ("oudere", {POSTEN}, True),
-    ("ouderen", {POSTEN}, True),
-    ("statushouder", {STATUSHOUDERS}, True),
-    ("statushouders", {STATUSHOUDERS}, True),
-    ("statush", {STATUSHOUDERS}, True),                 # a prefix, while typing
+    ("oudere", {POSTEN}, False),
+    ("ouderen", {POSTEN}, False),
+    ("statushouder", {STATUSHOUDERS}, False),
+    ("statushouders", {STATUSHOUDERS}, False),
+    ("statush", {STATUSHOUDERS}, False),                 # a prefix, while typing
     ("één wijkbudget", {RUWAARD}, True),                # accents
     ("een wijkbudget", {RUWAARD}, True),
     ("geïnteresseerd", {STATUSHOUDERS}, True),
     ("geinteresseerde", {STATUSHOUDERS}, True),
     ("GEÏNTERESSEERDEN", {STATUSHOUDERS}, True),        # case
-    ("ENSCHEDE", {POSTEN}, True),
+    ("ENSCHEDE", {POSTEN}, False),
     ("corporatie", {CORPORATIE}, False),                # a part of "woningcorporatie"
     ("Sleutelbos", {CORPORATIE}, True),                 # a keyword
     ("Selwert", {SELWERD}, True),                       # a typing error

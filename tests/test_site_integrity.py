@@ -108,16 +108,16 @@ def _project_with_card_body(tmp_path: Path, body_line: str) -> Path:
 
 
 @pytest.mark.parametrize("body_line, words", [
-    ("Zie [deze kaart](bestaat-niet.md).", "'bestaat-niet.md', but the target"),
-    ("Zie [de aanpak in Oss](proeftuin-ruwaard.md#bestaat-niet).", "does not contain an anchor '#bestaat-niet'"),
-    ("Zie [hierboven](#bestaat-niet).", "'#bestaat-niet', but there is no such anchor on this page"),
-    ("Zie [de kaart](../praktijken/proeftuin-ruwaard/).", "unrecognized relative link"),
+    ("Zie [deze kaart](bestaat-niet.md).", "de link 'bestaat-niet.md' wijst naar een pagina of bestand dat niet bestaat"),
+    ("Zie [de aanpak in Oss](proeftuin-ruwaard.md#bestaat-niet).", "het anker '#bestaat-niet' staat niet op de pagina"),
+    ("Zie [hierboven](#bestaat-niet).", "het anker '#bestaat-niet' staat niet op deze pagina"),
+    ("Zie [de kaart](../praktijken/proeftuin-ruwaard/).", "niet naar het adres op de site"),
 ])
 def test_strict_build_fails_on_a_broken_link_in_a_card(tmp_path, body_line, words):
     project = _project_with_card_body(tmp_path, body_line)
     result = mkdocs_build(project, strict=True)
     assert result.returncode != 0, "de strenge bouw moet falen"
-    assert "praktijken/kaart-met-link.md" in result.stderr and words in result.stderr, result.stderr
+    assert "practices/kaart-met-link.md:" in result.stderr and words in result.stderr, result.stderr
 
 
 def test_a_card_with_working_links_builds(tmp_path):

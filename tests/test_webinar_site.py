@@ -15,18 +15,18 @@ from praktijkbank.localtime import AMSTERDAM
 from support import TODAY, line_of, mkdocs_build
 from webinar_support import project_with_webinars, webinar
 
-# Around the real four of 2022, sessions placed relative to the fixed build day TODAY (2026-11-22).
+# Around the real four of 2022, sessions placed relative to the fixed build day TODAY (2026-12-05).
 EXTRA = {
-    "2026-11-20-net-geweest.md": webinar("Net geweest", "2026-11-20T10:00", "2026-11-20T11:00"),
-    "2026-11-22-vandaag.md": webinar("Vandaag", "2026-11-22T10:00", "2026-11-22T11:00"),
-    "2026-12-01-binnenkort.md": webinar("Binnenkort over Ruwaard", "2026-12-01T14:00", "2026-12-01T15:00",
+    "2026-12-03-net-geweest.md": webinar("Net geweest", "2026-12-03T10:00", "2026-12-03T11:00"),
+    "2026-12-05-vandaag.md": webinar("Vandaag", "2026-12-05T10:00", "2026-12-05T11:00"),
+    "2026-12-14-binnenkort.md": webinar("Binnenkort over Ruwaard", "2026-12-14T14:00", "2026-12-14T15:00",
                                         registration="https://example.org/aanmelden"),
     "2027-01-15-tijd-nog-onbekend.md": webinar("Tijd nog onbekend", "2027-01-15", None, practice="sunny-selwerd"),
 }
 REAL = ["2022-05-25-de-posten-enschede", "2022-04-14-selwerd-groningen", "2022-03-22-gemengd-wonen-utrecht",
         "2022-02-09-ruwaard-oss"]
-UPCOMING_AT_BUILD = ["2026-11-22-vandaag", "2026-12-01-binnenkort", "2027-01-15-tijd-nog-onbekend"]
-PAST_AT_BUILD = ["2026-11-20-net-geweest", *REAL]
+UPCOMING_AT_BUILD = ["2026-12-05-vandaag", "2026-12-14-binnenkort", "2027-01-15-tijd-nog-onbekend"]
+PAST_AT_BUILD = ["2026-12-03-net-geweest", *REAL]
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +121,7 @@ def test_each_practice_is_linked_from_its_webinar_and_shows_it(dated_site):
     assert 'id="webinars"' in card
     on_card = re.findall(r'<article class="pb-webinar[^"]*"[^>]*id="webinar-([^"]+)"', card)
     # Upcoming first (soonest first), then past (most recent first).
-    assert on_card == ["2026-11-22-vandaag", "2026-12-01-binnenkort", "2026-11-20-net-geweest", "2022-02-09-ruwaard-oss"]
+    assert on_card == ["2026-12-05-vandaag", "2026-12-14-binnenkort", "2026-12-03-net-geweest", "2022-02-09-ruwaard-oss"]
     assert 'href="../../webinars/#webinar-2022-02-09-ruwaard-oss"' in card
     assert 'href="../../webinars/2022-02-09-ruwaard-oss.ics"' in card
     housing_first = (dated_site / "praktijken" / "housing-first" / "index.html").read_text(encoding="utf-8")
@@ -148,7 +148,9 @@ def test_every_entry_carries_schema_org_event_data(dated_site):
     assert [o["name"] for o in utrecht["organizer"]] == ["Divosa", "Valente"]
     assert events["2022-04-14-selwerd-groningen"]["startDate"] == "2022-04-14T15:00+02:00"
     assert events["2022-02-09-ruwaard-oss"]["startDate"] == "2022-02-09"
-    assert "organizer" not in events["2022-04-14-selwerd-groningen"], "geen organisator verzonnen"
+    # The organiser as the source names it, no more (fact-check of 2026-12).
+    assert events["2022-04-14-selwerd-groningen"]["organizer"] == [
+        {"@type": "Organization", "name": "Maatschappelijke coalitie van de Actieagenda Wonen"}]
     assert "<" not in html.split('type="application/ld+json">')[1].split("</script>")[0]
 
 
@@ -160,22 +162,22 @@ def test_webinars_are_in_the_navigation(dated_site):
 
 @pytest.mark.build
 def test_strict_build_fails_on_a_broken_webinar_and_names_it(tmp_path):
-    broken = webinar("Kapot", "2026-12-01T14:00", "2026-12-01T13:00", practice="ruwaard")
-    project = project_with_webinars(tmp_path / "project", {"2026-12-01-kapot.md": broken})
+    broken = webinar("Kapot", "2026-12-14T14:00", "2026-12-14T13:00", practice="ruwaard")
+    project = project_with_webinars(tmp_path / "project", {"2026-12-14-kapot.md": broken})
     result = mkdocs_build(project, strict=True)
     assert result.returncode != 0
-    assert (f"webinars/2026-12-01-kapot.md:{line_of(broken, 'end:')}: end: het webinar eindigt (13:00) "
+    assert (f"webinars/2026-12-14-kapot.md:{line_of(broken, 'end:')}: end: het webinar eindigt (13:00) "
             "voordat het begint (14:00)") in result.stderr
-    assert (f"webinars/2026-12-01-kapot.md:{line_of(broken, 'practices:')}: practices[1]: er is geen kaart "
+    assert (f"webinars/2026-12-14-kapot.md:{line_of(broken, 'practices:')}: practices[1]: er is geen kaart "
             "'ruwaard'") in result.stderr
 
 
 @pytest.mark.build
 def test_lenient_build_keeps_the_valid_webinars(tmp_path):
-    project = project_with_webinars(tmp_path / "project", {"2026-12-01-kapot.md": "---\ntitle: [kapot\n---\n"})
+    project = project_with_webinars(tmp_path / "project", {"2026-12-14-kapot.md": "---\ntitle: [kapot\n---\n"})
     result = mkdocs_build(project, strict=False)
     assert result.returncode == 0, result.stderr
-    assert "webinars/2026-12-01-kapot.md:2" in result.stderr
+    assert "webinars/2026-12-14-kapot.md:2" in result.stderr
     site = project / "site" / "webinars"
     assert sorted(p.stem for p in site.glob("*.ics")) == sorted([*REAL, "webinars"])
 
@@ -204,12 +206,12 @@ def test_on_the_build_day_the_build_split_stands(browser_page, dated_url):
     errors = []  # a script refused by the page's Content-Security-Policy shows up here
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    _at(page, dt.datetime(2026, 11, 22, 9, 0, tzinfo=AMSTERDAM))
+    _at(page, dt.datetime(2026, 12, 5, 9, 0, tzinfo=AMSTERDAM))
     page.goto(f"{dated_url}webinars/")
     page.wait_for_load_state("load")
     assert _ids(page, "pb-webinars-upcoming") == UPCOMING_AT_BUILD
     assert _ids(page, "pb-webinars-past") == PAST_AT_BUILD
-    assert page.locator("#webinar-2026-12-01-binnenkort .pb-webinar-state").inner_text() == "Binnenkort"
+    assert page.locator("#webinar-2026-12-14-binnenkort .pb-webinar-state").inner_text() == "Binnenkort"
     assert page.get_by_role("link", name="Aanmelden").is_visible()
     assert page.locator("#pb-webinars-none-upcoming").is_hidden()
     assert errors == []
@@ -220,15 +222,15 @@ def test_on_the_build_day_the_build_split_stands(browser_page, dated_url):
 def test_a_session_moves_to_past_when_the_browser_date_is_later(browser_page, dated_url):
     page, requests = browser_page
     # 1 December 2026, 15:30 in the Netherlands: "Binnenkort over Ruwaard" (14:00–15:00) is over.
-    _at(page, dt.datetime(2026, 12, 1, 15, 30, tzinfo=AMSTERDAM))
+    _at(page, dt.datetime(2026, 12, 14, 15, 30, tzinfo=AMSTERDAM))
     page.goto(f"{dated_url}webinars/")
     assert _ids(page, "pb-webinars-upcoming") == ["2027-01-15-tijd-nog-onbekend"]
-    assert _ids(page, "pb-webinars-past") == ["2026-12-01-binnenkort", "2026-11-22-vandaag", *PAST_AT_BUILD]
-    moved = page.locator("#webinar-2026-12-01-binnenkort")
+    assert _ids(page, "pb-webinars-past") == ["2026-12-14-binnenkort", "2026-12-05-vandaag", *PAST_AT_BUILD]
+    moved = page.locator("#webinar-2026-12-14-binnenkort")
     assert moved.locator(".pb-webinar-state").inner_text() == "Geweest"
     assert page.get_by_role("link", name="Aanmelden").count() == 0 or not page.get_by_role("link", name="Aanmelden").is_visible()
     # Its structured data travelled with it.
-    assert page.eval_on_selector("#webinar-2026-12-01-binnenkort", "e => e.nextElementSibling.type") == "application/ld+json"
+    assert page.eval_on_selector("#webinar-2026-12-14-binnenkort", "e => e.nextElementSibling.type") == "application/ld+json"
     assert requests.foreign(dated_url) == []
 
 
@@ -253,9 +255,9 @@ def test_a_session_of_unknown_time_stays_upcoming_all_its_day(browser_page, date
 @pytest.mark.browser
 def test_the_card_relabels_a_past_session(browser_page, dated_url):
     page, _ = browser_page
-    _at(page, dt.datetime(2026, 12, 2, 9, 0, tzinfo=AMSTERDAM))
+    _at(page, dt.datetime(2026, 12, 15, 9, 0, tzinfo=AMSTERDAM))
     page.goto(f"{dated_url}praktijken/proeftuin-ruwaard/")
-    assert page.locator("#webinar-2026-12-01-binnenkort .pb-webinar-state").inner_text() == "Geweest"
+    assert page.locator("#webinar-2026-12-14-binnenkort .pb-webinar-state").inner_text() == "Geweest"
 
 
 @pytest.mark.browser
@@ -265,7 +267,7 @@ def test_without_javascript_the_build_split_stands(chromium, dated_url):
         page = context.new_page()
         page.goto(f"{dated_url}webinars/")
         assert _ids(page, "pb-webinars-upcoming") == UPCOMING_AT_BUILD
-        assert page.locator("#webinar-2026-12-01-binnenkort .pb-webinar-state").inner_text() == "Binnenkort"
+        assert page.locator("#webinar-2026-12-14-binnenkort .pb-webinar-state").inner_text() == "Binnenkort"
     finally:
         context.close()
 
