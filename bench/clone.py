@@ -41,7 +41,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import DEFAULT_SEED, MUNICIPALITIES, GeneratedFile, _write, copy_project, generate_webinars  # noqa: E402
+from generate import DEFAULT_SEED, MUNICIPALITIES, GeneratedFile, _write, copy_project, generate_webinars, project_command  # noqa: E402
 
 from praktijkbank.documents import decode, split_front_matter  # noqa: E402
 from praktijkbank.practices import load_practice_file  # noqa: E402
@@ -210,15 +210,8 @@ def write_cloned_project(dest: Path, n: int, today: dt.date, seed: int = DEFAULT
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Schrijf een kopie van het project met N gekloonde echte kaarten.")
-    parser.add_argument("dest", type=Path, help="nieuwe map voor de kopie")
-    parser.add_argument("n", type=int, help="aantal kaarten")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help="JJJJ-MM-DD")
-    args = parser.parse_args(argv)
-    write_cloned_project(args.dest, args.n, args.today, args.seed)
-    print(f"{args.n} kaarten geschreven in {args.dest / 'practices'}")
-    return 0
+    return project_command(argv, "Schrijf een kopie van het project met N gekloonde echte kaarten.",
+                           write_cloned_project)
 
 
 if __name__ == "__main__":

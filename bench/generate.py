@@ -474,16 +474,22 @@ def write_generated_cards(practices_dir: Path, count: int, seed: int = DEFAULT_S
     return _write(practices_dir, generate_cards(count, taxonomy, today or dt.date.today(), seed))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Schrijf een kopie van het project met N gegenereerde kaarten.")
+def project_command(argv: list[str] | None, description: str, write) -> int:
+    """The command line of a script that writes a project copy with N cards (this one, clone.py)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("dest", type=Path, help="nieuwe map voor de kopie")
     parser.add_argument("n", type=int, help="aantal kaarten")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(), help="JJJJ-MM-DD")
     args = parser.parse_args(argv)
-    write_generated_project(args.dest, args.n, args.today, args.seed)
+    write(args.dest, args.n, args.today, args.seed)
     print(f"{args.n} kaarten geschreven in {args.dest / 'practices'}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return project_command(argv, "Schrijf een kopie van het project met N gegenereerde kaarten.",
+                           write_generated_project)
 
 
 if __name__ == "__main__":
