@@ -28,7 +28,6 @@ writes a copy of the project into /tmp/kloon whose practices/ hold only cloned c
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import posixpath
 import random
