@@ -13,8 +13,6 @@ from praktijkbank.offline.edition import EditionError, OfflineEdition, content_d
 from praktijkbank.offline.finish import offline_policy, worker_addresses
 from praktijkbank.offline.live_address import AddressError, checked_address, live_address, site_url_of
 from praktijkbank.offline.selection import CardSelection, SelectionError, describe, resolve, select_cards
-from praktijkbank.pages.cardset import cardset_page
-from praktijkbank.urls import SiteAddress
 
 
 def _pick(practices, taxonomy, **options) -> set[str]:

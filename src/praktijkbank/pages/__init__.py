@@ -9,13 +9,13 @@ from ..sitemodel.source import PageSource
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .card import card_page
-from .evidence_overview import EVIDENCE_OVERVIEW_SRC, evidence_overview_page
+from .evidence_overview import evidence_overview_page
 from .facets import FACETS
 from .listing import ListEntries
 from .map import OPEN_DATA_SRC
 from .open_data import open_data_page
-from .overview import OVERVIEW_SRC, facet_index_page, facet_value_page, overview_page
-from .webinars import WEBINARS_SRC, webinars_page
+from .overview import facet_index_page, facet_value_page, overview_page
+from .webinars import webinars_page
 
 
 def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
