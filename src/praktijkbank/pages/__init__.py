@@ -13,7 +13,7 @@ from .evidence_overview import evidence_overview_page
 from .facets import FACETS
 from .listing import ListEntries
 from .map import OPEN_DATA_SRC
-from .open_data import open_data_page
+from .open_data import OPEN_DATA_META, open_data_page
 from .overview import facet_index_page, facet_value_page, overview_page
 from .webinars import webinars_page
 
@@ -28,7 +28,7 @@ def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
     entries = ListEntries(taxonomy, address)
     pages = [overview_page(practices, taxonomy, address, entries),
              webinars_page(calendar, by_slug),
-             PageSource.from_markdown(OPEN_DATA_SRC, open_data_page(taxonomy, address)),
+             PageSource.of(OPEN_DATA_SRC, OPEN_DATA_META, [open_data_page(taxonomy, address)]),
              evidence_overview_page(practices, taxonomy, address)]
     related = RelatedIndex(practices)
     pages += [card_page(practice, by_slug, taxonomy, calendar, related, address) for practice in practices]

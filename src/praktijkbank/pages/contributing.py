@@ -17,7 +17,7 @@ from ..taxonomy import Taxonomy, Vocabulary
 from ..validate import source_warnings
 from ..sitemodel.source import PageSource, RawFile
 from .listing import card_src_uri
-from .markup import dutch_date, front_matter, link, text
+from .markup import dutch_date, link, text
 
 CONTRIBUTING_FOLDER = "bijdragen"
 FIELDS_SRC = f"{CONTRIBUTING_FOLDER}/velden.md"
@@ -104,12 +104,18 @@ def vocabulary_section(vocabulary: Vocabulary) -> str:
     return section
 
 
+FIELDS_META = {"title": "Velden van een kaart",
+               "description": "Alle velden van een praktijkkaart en een webinar, met uitleg en voorbeelden."}
+REVIEW_META = {"title": "Te herzien",
+               "description": "Praktijkkaarten die langer dan een jaar niet zijn nagekeken, en bronnen die "
+                              "een beter adres of een datum nodig hebben."}
+
+
 def fields_page(taxonomy: Taxonomy) -> str:
+    """The page's Markdown (its meta data: ``FIELDS_META``)."""
     schema_links = " · ".join(link(f"{name}.schema.json", schema_path(name), FIELDS_SRC) for name in SCHEMAS)
     headings = "\n".join(f"{i}. **{text(h.title)}**: {text(h.description)}" for i, h in enumerate(HEADINGS, 1))
     sections = [
-        front_matter({"title": "Velden van een kaart",
-                      "description": "Alle velden van een praktijkkaart en een webinar, met uitleg en voorbeelden."}),
         "# Velden van een kaart\n",
         "Deze pagina wordt gemaakt uit het schema van de Praktijkbank, net als de controle "
         "(`praktijkbank check`), de lege kaart van `praktijkbank nieuw` en het aanmeldformulier. "
@@ -169,6 +175,7 @@ def _code(value: str) -> str:
 
 
 def review_page(practices: list[Practice], today: dt.date) -> str:
+    """The page's Markdown (its meta data: ``REVIEW_META``)."""
     due = due_for_review(practices, today)
     intro = (
         "Elke kaart wordt minstens eens per jaar nagekeken: kloppen de feiten nog met de bronnen, "
@@ -193,17 +200,12 @@ def review_page(practices: list[Practice], today: dt.date) -> str:
         listing = (f"{count} te herzien.\n\n"
                    "| Kaart | Plaats | Laatst nagekeken | Geleden | Bestand |\n|---|---|---|---|---|\n"
                    + "\n".join(rows) + "\n")
-    return "\n".join([
-        front_matter({"title": "Te herzien",
-                      "description": "Praktijkkaarten die langer dan een jaar niet zijn nagekeken, en bronnen die "
-                                     "een beter adres of een datum nodig hebben."}),
-        "# Te herzien\n", intro, listing, how, _sources_section(practices),
-    ])
+    return "\n".join(["# Te herzien\n", intro, listing, how, _sources_section(practices)])
 
 
 def contributor_pages(practices: list[Practice], taxonomy: Taxonomy, today: dt.date) -> list[PageSource | RawFile]:
     """The two pages, and the JSON Schemas as files of their own (MkDocs copies them as they are)."""
-    pages: list[PageSource | RawFile] = [PageSource.from_markdown(FIELDS_SRC, fields_page(taxonomy)),
-                                         PageSource.from_markdown(REVIEW_SRC, review_page(practices, today))]
+    pages: list[PageSource | RawFile] = [PageSource.of(FIELDS_SRC, FIELDS_META, [fields_page(taxonomy)]),
+                                         PageSource.of(REVIEW_SRC, REVIEW_META, [review_page(practices, today)])]
     pages += [RawFile(path, schema) for path, schema in all_json_schemas(taxonomy).items()]
     return pages

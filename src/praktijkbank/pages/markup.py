@@ -1,4 +1,4 @@
-"""Small helpers for writing generated Markdown safely."""
+"""Small helpers for writing generated Markdown and HTML safely."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import html
 import posixpath
 import re
 
-import yaml
 
 from ..dutch_dates import dutch_date  # noqa: F401 (the pages import it from here)
 
@@ -26,7 +25,7 @@ def attr(value: str) -> str:
 
 
 def escaped(value: str) -> str:
-    """Plain text on one line, escaped for finished HTML (``html_blocks``): no markup can get in."""
+    """Plain text on one line, escaped for finished HTML (``sitemodel.source.Html``): no markup can get in."""
     return html.escape(" ".join(value.split()), quote=False)
 
 
@@ -36,19 +35,11 @@ def html_link(label: str, href: str) -> str:
 
 
 def link(label: str, target_src: str, from_src: str, fragment: str = "") -> str:
-    """A Markdown link from one source page to another: MkDocs checks and rewrites it."""
+    """A Markdown link from one source page to another: the renderer checks and rewrites it (sitemodel/)."""
     href = posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
     return f"[{text(label)}]({href}{'#' + fragment if fragment else ''})"
 
 
-# Front matter for pages that only repeat what the cards say (lists of cards, print sheets):
+# Meta data for pages that only repeat what the cards say (lists of cards, print sheets):
 # Material's search leaves them out, so a search finds the card itself (src/praktijkbank/search).
 NOT_IN_SEARCH = {"search": {"exclude": True}}
-
-
-# libyaml's emitter where PyYAML has it: the same YAML, written several times faster (one per page).
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def front_matter(meta: dict) -> str:
-    return "---\n" + yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False) + "---\n\n"

@@ -17,7 +17,7 @@ from ..licence import ATTRIBUTION, CONTENT_LICENCE, CONTENT_LICENCE_URL
 from ..schema import BOOLEAN, DATE, INTEGER, LIST, MAPPING, NUMBER, PRACTICE, TEXT, URL, VOCAB, YEAR, Field
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
-from .markup import front_matter, text
+from .markup import text
 from .map import OPEN_DATA_SRC
 
 _KIND_WORDS = {TEXT: "tekst", YEAR: "jaartal", DATE: "datum (JJJJ-MM-DD)", URL: "webadres", NUMBER: "getal",
@@ -55,6 +55,10 @@ def _link(href: str, label_text: str) -> str:
     return f'<a href="{escape(href)}">{escape(label_text)}</a>'
 
 
+OPEN_DATA_META = {"title": "Open data", "description": "De praktijken en webinars als open data: "
+                  "JSON, CSV en een Atom-feed, met uitleg van de velden en de licentie."}
+
+
 def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
     def file_link(name: str) -> str:
         return _link(address.relative_file(OPEN_DATA_SRC, name), name)
@@ -85,8 +89,6 @@ def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
     ]
     outlines, places = load_outlines().about, load_gazetteer().about
     return "\n".join([
-        front_matter({"title": "Open data", "description": "De praktijken en webinars als open data: "
-                      "JSON, CSV en een Atom-feed, met uitleg van de velden en de licentie."}),
         "# Open data\n",
         "Alles wat op de praktijkkaarten staat, is ook los te gebruiken: voor onderzoek, in een eigen "
         "overzicht van een gemeente of op een andere website. De bestanden worden bij elke bouw van de "

@@ -44,15 +44,6 @@ class PageSource:
     def of(cls, src_uri: str, meta: Mapping[str, Any], parts: Iterable[Part], **kwargs) -> "PageSource":
         return cls(src_uri, dict(meta), tuple(_flat(parts)), **kwargs)
 
-    @classmethod
-    def from_markdown(cls, src_uri: str, text: str) -> "PageSource":
-        """A page written as one Markdown text with front matter (pages/markup.front_matter)."""
-        # TODO(model): the open-data and contributor pages still write front matter as text.
-        import yaml
-
-        _, front, body = text.split("---\n", 2)
-        return cls.of(src_uri, yaml.safe_load(front) or {}, [body])
-
     @property
     def title(self) -> str:
         return str(self.meta.get("title", ""))
