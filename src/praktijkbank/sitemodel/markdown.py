@@ -35,6 +35,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..search.documents import html_text
 from .source import Html, PageSource
 
 # Private-use characters mark tokens and placeholders; in a page's own text they are replaced
@@ -46,7 +47,6 @@ _TOKEN = re.compile(f"{_OPEN}([LIH])(\\d*){_CLOSE}")
 PRIVATE_CHARACTERS = re.compile("[\ue000-\ue003]")
 
 _RAW_HTML_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")  # Python-Markdown's stand-in for raw HTML
-_TAG = re.compile(r"<[^>]*>")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)  # a scheme or another host
 
 
@@ -121,7 +121,11 @@ class _Collector(Treeprocessor):
             if in_body:
                 body_words.append("".join(child.itertext()))
         stash = self.md.htmlStash.rawHtmlBlocks
-        job.body_text = _RAW_HTML_PLACEHOLDER.sub(lambda m: _text_of(stash[int(m[1])]), " ".join(body_words))
+        # Raw HTML and entities Markdown kept aside count with their words: '&amp;' is '&', tags are none.
+        # A tag parts words (' '), an entity stands within one.
+        job.body_text = _RAW_HTML_PLACEHOLDER.sub(
+            lambda m: f" {html_text(raw)} " if "<" in (raw := str(stash[int(m[1])])) else html.unescape(raw),
+            " ".join(body_words))
 
     def _element(self, parent: etree.Element, element: etree.Element, in_body: bool, job: "_Job") -> None:
         tag = element.tag
@@ -153,11 +157,6 @@ class _Collector(Treeprocessor):
                 _unwrap(parent, element)  # a card that is not in this edition: its name, no link
             else:
                 element.set(key, (elsewhere or "") + (f"#{parts.fragment}" if parts.fragment else ""))
-
-
-def _text_of(raw: object) -> str:
-    """The words of raw HTML or an entity that Markdown kept aside: '&amp;' is '&', tags are none."""
-    return " " + html.unescape(_TAG.sub(" ", str(raw))) + " " if "<" in str(raw) else html.unescape(str(raw))
 
 
 def _unwrap(parent: etree.Element, element: etree.Element) -> None:
