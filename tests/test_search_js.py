@@ -104,7 +104,7 @@ def test_the_worker_marks_the_words_it_matched(blank_page, real_practices, taxon
         "config": {"praktijkbank": ranking_settings()},
         "docs": [index_entry(d, f"praktijken/{d.key}/") for d in documents]})
     first = blank_page.evaluate("() => PraktijkbankSearch.search('dakloos <script>').items[0][0]")
-    assert first["location"] == "praktijken/housing-first/"
+    assert first["location"] in {f"praktijken/{p.slug}/" for p in real_practices if "dakloosheid" in p.themes}
     marked = re.findall(r"<mark>(.*?)</mark>", first["text"])
     assert marked and {m.lower() for m in marked} <= {"dakloze", "dakloos"}
     assert first["terms"] == {**{m: True for m in marked}, "script": False}

@@ -118,8 +118,8 @@ def search(page, query: str) -> list[str]:
     box.fill(query)
     box.press("End")
     expect(meta).not_to_have_text(PLACEHOLDER)
-    return page.locator(".md-search-result__item > a:first-child").evaluate_all(
-        "links => links.map(a => new URL(a.href).pathname)")
+    items = page.locator(".md-search-result__item > a:first-child")
+    return items.evaluate_all("links => links.map(a => new URL(a.href).pathname)")
 
 
 def cards_found(paths: list[str]) -> list[str]:
@@ -157,7 +157,6 @@ WORD_FORMS = [
     ("geinteresseerde", {STATUSHOUDERS}, True),
     ("GEÏNTERESSEERDEN", {STATUSHOUDERS}, True),        # case
     ("ENSCHEDE", {POSTEN}, False),
-    ("corporatie", {CORPORATIE}, False),                # a part of "woningcorporatie"
     ("Sleutelbos", {CORPORATIE}, True),                 # a keyword
     ("Selwert", {SELWERD}, True),                       # a typing error
     ("Majella Wonen", {MAJELLA}, True),
@@ -248,6 +247,14 @@ def test_zoek_forgives_forms_accents_and_typing_errors(search_project):
         result = run_cli("zoek", query, "--format", "json", cwd=search_project)
         # Real cards about the same people may rank alongside (Startblok Riekerhaven for statushouders).
         assert slug in [card["slug"] for card in json.loads(result.stdout)["kaarten"][:2]], query
+
+
+def test_a_part_of_a_compound_finds_the_card(search_project):
+    """'corporatie' finds the card that says only 'woningcorporatie'. Many real cards say it too, so
+    the test card ranks past the first screen of the search box; the site ranks as `zoek` does
+    (the parity test above), so the whole list is asked of `zoek`."""
+    result = run_cli("zoek", "corporatie", "--aantal", "50", "--format", "json", cwd=search_project)
+    assert CORPORATIE in [card["slug"] for card in json.loads(result.stdout)["kaarten"]]
 
 
 def test_zoek_limits_the_list(search_project):
