@@ -362,3 +362,13 @@ def test_past_sessions_link_their_recording_and_drop_registration(tmp_path, taxo
     upcoming = _html(webinars_page(WebinarCalendar((webinar,), today=dt.date(2022, 3, 22)), {}))
     assert '<a href="https://example.org/aanmelden">Aanmelden</a>' in upcoming
     assert upcoming.index('id="pb-webinars-upcoming"') < upcoming.index("webinar-2022-03-22-voorbeeld")
+
+
+def test_a_webinar_source_on_a_home_page_without_a_date_warns_as_on_a_card(tmp_path, taxonomy):
+    text = changed("    url: https://example.org/webinar\n    publisher: Voorbeeld\n    date: 2022-02-09\n",
+                   "    url: https://example.org/\n    publisher: Voorbeeld\n")
+    result = check(tmp_path, taxonomy, {NAME: text})
+    assert len(result.webinars) == 1, "a warning: the webinar stays"
+    found = sorted((p.line, p.field, p.is_error) for p in result.problems)
+    assert found == [(line_of(text, "title: Over het webinar"), "sources[1].date", False),
+                     (line_of(text, "url: https://example.org/"), "sources[1].url", False)]

@@ -17,7 +17,7 @@ from typing import Any
 from .documents import Document, read_document
 from .localtime import in_amsterdam
 from .models import Source, Webinar
-from .practices import check_front_matter_html, display_path
+from .practices import check_front_matter_html, display_path, report_source_warnings
 from .problems import Problem, ProblemLog
 from .project import FileResolver
 from .schema import WEBINAR
@@ -92,6 +92,7 @@ def _load_file(path: Path, log: ProblemLog, taxonomy: Taxonomy, today: dt.date,
         return None, None
     data = FieldChecker(doc, log, taxonomy, today).check(WEBINAR, doc.data, ())
     check_front_matter_html(doc, log)
+    report_source_warnings(doc, log)  # as on cards: a home page or no date is worth a look
     _check_no_body(doc, log)
     times = _check_times(doc, data, log, today) if data is not INVALID else None
     day = times[0] if times else None
