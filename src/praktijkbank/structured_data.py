@@ -7,11 +7,11 @@ reviewed, and its sources as citations.
 
 from __future__ import annotations
 
-import json
-
 from .geo.places import FROM_MUNICIPALITY, Location
 from .licence import CONTENT_LICENCE_URL
 from .models import Practice
+from .safe_html import json_ld_script
+from .safe_html import script_json as script_safe_json  # noqa: F401  (the old name; tests/test_map.py imports it)
 from .taxonomy import Taxonomy
 
 
@@ -73,11 +73,5 @@ def _citation(source) -> dict:
     return node
 
 
-def script_safe_json(data: dict) -> str:
-    """JSON that cannot end its <script> element early: '<', '>' and '&' become \\u escapes."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def practice_json_ld_script(practice: Practice, taxonomy: Taxonomy, location: Location | None) -> str:
-    return f'<script type="application/ld+json">{script_safe_json(practice_json_ld(practice, taxonomy, location))}</script>'
+    return json_ld_script(practice_json_ld(practice, taxonomy, location))

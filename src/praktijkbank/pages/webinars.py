@@ -9,10 +9,9 @@ split stands.
 
 from __future__ import annotations
 
-import json
-
 from ..localtime import start_of_day, utc_text
 from ..models import Practice, Webinar
+from ..safe_html import json_ld_script
 from ..schedule import WebinarCalendar, ends_at
 from ..sitemodel.source import PageSource, html_block
 from ..urls import SiteAddress
@@ -137,10 +136,7 @@ def event_json_ld(webinar: Webinar, calendar: WebinarCalendar, by_slug: dict[str
         data["recordedIn"] = {"@type": "CreativeWork", "url": webinar.recording}
     if webinar.registration and calendar.is_upcoming(webinar):
         data["location"] = {"@type": "VirtualLocation", "url": webinar.registration}
-    encoded = json.dumps(data, ensure_ascii=False, indent=1)
-    # '<', '>' and '&' as JSON escapes: no text can close the element or open a comment.
-    encoded = encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">\n{encoded}\n</script>\n'
+    return json_ld_script(data, indent=1) + "\n"
 
 
 def _section(webinars: list[Webinar], calendar: WebinarCalendar, by_slug: dict[str, Practice],
