@@ -85,6 +85,11 @@ def inline_scripts(html: str) -> list[str]:
 
 
 def script_hash(script: str) -> str:
+    """The CSP source expression ``'sha256-…'`` that allows exactly this inline script text.
+
+    The one place the site hashes a script: the page policy here, and the offline
+    copy's worker shim (offline/worker_shim.py), both use it.
+    """
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 

@@ -20,11 +20,11 @@ worker address, and the bundle adds it to each page's policy.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from functools import cache
 from pathlib import Path
+
+from ..csp import script_hash
 
 VERSION = "1.0.4"
 VENDOR_DIR = Path(__file__).parent / "vendor" / "iframe-worker"
@@ -81,5 +81,4 @@ def bootstrap_script(worker_url: str) -> str:
 
 def bootstrap_hash(worker_url: str) -> str:
     """The script's CSP source expression: ``'sha256-…'``."""
-    digest = hashlib.sha256(bootstrap_script(worker_url).encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+    return script_hash(bootstrap_script(worker_url))
