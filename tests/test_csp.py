@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from praktijkbank.csp import content_security_policy, inline_scripts, script_hash, with_content_security_policy
+from praktijkbank.csp import (
+    content_security_policy,
+    inline_scripts,
+    rewrite_policy,
+    script_hash,
+    with_content_security_policy,
+)
 
 PAGE = """<!doctype html>
 <html lang="nl">
@@ -32,6 +38,13 @@ def _sources(policy: str, directive: str) -> list[str]:
 def test_hash_matches_the_example_in_the_csp_specification():
     # CSP Level 3, "Hash usage for script elements": alert('Hello, world.');
     assert script_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+
+
+def test_hash_of_an_empty_script_is_the_sha256_of_nothing():
+    # printf '' | openssl dgst -sha256 -binary | base64
+    assert script_hash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    # Text is hashed as UTF-8: printf 'é' | openssl dgst -sha256 -binary | base64
+    assert script_hash("é") == "'sha256-SplVfkAzw1Od4utlRyAXytX5VX96BiWgnxw/biumnEw='"
 
 
 def test_only_executed_inline_scripts_are_hashed():
@@ -95,3 +108,25 @@ def test_without_a_charset_the_policy_follows_the_head_tag():
 def test_text_that_is_not_an_html_page_is_left_alone():
     sitemap = '<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>'
     assert with_content_security_policy(sitemap) == sitemap
+
+
+def test_rewrite_policy_changes_only_the_policy_text():
+    page = with_content_security_policy(PAGE)
+    policy = content_security_policy(PAGE)
+    out = rewrite_policy(page, lambda old: old + "; upgrade-insecure-requests")
+    assert out == page.replace(f'content="{policy}"', f'content="{policy}; upgrade-insecure-requests"')
+    assert rewrite_policy(page, lambda old: old) == page
+
+
+def test_rewrite_policy_finds_the_tag_however_it_is_written():
+    seen = []
+    page = "<head><META Content='a' HTTP-EQUIV=content-security-policy></head>"
+    out = rewrite_policy(page, lambda old: seen.append(old) or "b; c")
+    assert seen == ["a"]
+    assert out == '<head><META content="b; c" HTTP-EQUIV=content-security-policy></head>'
+
+
+def test_rewrite_policy_leaves_a_page_without_a_policy_alone():
+    for page in ("<head><meta charset=utf-8></head>", '<head><meta http-equiv="refresh" content="5"></head>',
+                 '<head><meta http-equiv="Content-Security-Policy"></head>'):
+        assert rewrite_policy(page, lambda old: "changed") == page

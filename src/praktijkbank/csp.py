@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 
 # Everything the site needs comes from the site itself. 'data:' images are the
 # icons Material draws from its own stylesheet; they are part of the page, not a
@@ -56,20 +57,28 @@ _EXECUTED_TYPES = frozenset({
     "text/x-javascript",
 })
 
+# The policy meta tag (with the white space after it, which goes when the tag goes).
+# The one pattern for it: this module writes, replaces and rewrites the tag with it,
+# and so does the offline copy (offline/finish.py, through ``rewrite_policy``).
 _POLICY_META = re.compile(
     r"""<meta\b[^>]*\bhttp-equiv\s*=\s*["']?content-security-policy["']?[^>]*>\s*""",
     re.IGNORECASE,
 )
+_CONTENT = re.compile(_ATTRIBUTE.format(name="content"), re.IGNORECASE)
 _CHARSET_META = re.compile(r"<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+
+
+def _value(match: re.Match) -> str:
+    """The value of an attribute matched with ``_ATTRIBUTE``, however it is quoted."""
+    return match.group("dq") if match.group("dq") is not None else (match.group("sq") or match.group("bare") or "")
 
 
 def _script_type(attrs: str) -> str:
     match = _TYPE.search(attrs)
     if not match:
         return ""
-    value = match.group("dq") if match.group("dq") is not None else (match.group("sq") or match.group("bare") or "")
-    return value.split(";")[0].strip().lower()
+    return _value(match).split(";")[0].strip().lower()
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -120,3 +129,16 @@ def with_content_security_policy(html: str) -> str:
     policy = content_security_policy(html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[: anchor.end()] + "\n    " + meta + html[anchor.end():]
+
+
+def rewrite_policy(html: str, change: Callable[[str], str]) -> str:
+    """``html`` with the policy in its (first) policy meta tag replaced by ``change(policy)``.
+
+    Only the tag's ``content`` attribute changes; it is written back in double quotes.
+    A page without a policy meta tag, or with one without content, comes back unchanged.
+    """
+    tag = _POLICY_META.search(html)
+    content = _CONTENT.search(html, tag.start(), tag.end()) if tag else None
+    if content is None:
+        return html
+    return html[: content.start()] + f'content="{change(_value(content))}"' + html[content.end():]

@@ -21,6 +21,7 @@ import re
 import shutil
 from pathlib import Path
 
+from ..csp import rewrite_policy
 from .worker_shim import LICENSE_FILE, SHIM_FILE, SITE_FOLDER, bootstrap_hash
 
 SEARCH_INDEX = "search/search_index.json"
@@ -28,10 +29,6 @@ SEARCH_SCRIPT = "search/search_index.js"
 # For web servers and search engines, of no use from a stick (404.html links from the site root).
 LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz", "404.html")
 
-_POLICY = re.compile(
-    r"""(<meta\s[^>]*http-equiv=["']Content-Security-Policy["'][^>]*\bcontent=")([^"]*)(")""",
-    re.IGNORECASE,
-)
 _QUOTED_SCRIPT = re.compile(r'(?P<attribute>\bsrc=)?"(?P<address>[^"\s<>]+\.js)"')
 
 
@@ -89,17 +86,17 @@ def offline_policy(html: str, script_hashes: list[str]) -> str:
       the network.
     """
 
-    def adapt(match: re.Match) -> str:
-        directives = [d.strip() for d in match.group(2).split(";") if d.strip()]
+    def adapt(policy: str) -> str:
+        directives = [d.strip() for d in policy.split(";") if d.strip()]
         for index, directive in enumerate(directives):
             sources = directive.split()
             extra = ["file:"] if "'self'" in sources else []
             if sources[0].lower() == "script-src":
                 extra += script_hashes
             directives[index] = " ".join(sources + [s for s in extra if s not in sources])
-        return match.group(1) + "; ".join(directives) + match.group(3)
+        return "; ".join(directives)
 
-    return _POLICY.sub(adapt, html, count=1)
+    return rewrite_policy(html, adapt)
 
 
 def allow_worker_shim(site_dir: Path) -> None:
