@@ -15,7 +15,8 @@ from praktijkbank.geo.places import locate
 from praktijkbank.geo.shapes import inside, load_outlines
 from praktijkbank.geo.svg import Frame
 from praktijkbank.pages.map import card_location, overview_map
-from praktijkbank.structured_data import practice_json_ld, script_safe_json
+from praktijkbank.safe_html import script_json as script_safe_json
+from praktijkbank.structured_data import practice_json_ld
 from praktijkbank.urls import SiteAddress
 from support import ROOT
 

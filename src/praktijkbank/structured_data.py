@@ -11,7 +11,6 @@ from .geo.places import FROM_MUNICIPALITY, Location
 from .licence import CONTENT_LICENCE_URL
 from .models import Practice
 from .safe_html import json_ld_script
-from .safe_html import script_json as script_safe_json  # noqa: F401  (the old name; tests/test_map.py imports it)
 from .taxonomy import Taxonomy
 
 

@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin
 
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -35,6 +36,7 @@ from ..search.site_index import PageText, write_search_index
 from ..sitemodel.markdown import MarkdownSettings
 from ..sitemodel.model import BuildSettings, SettingError, SiteModel, build_site_model
 from ..taxonomy import TaxonomyError
+from .shared_parts import SharedParts
 
 # Only warnings on a logger below "mkdocs." count for `mkdocs build --strict`.
 log = logging.getLogger("mkdocs.plugins.praktijkbank")
@@ -125,6 +127,11 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
     def on_env(self, env, config, files):
         # Plain data for the templates (overrides/): the offline note, or nothing on the live site.
         env.globals["praktijkbank_offline"] = self._offline()
+        # "material/partials/nav.html" is the theme's own template, even where overrides/ has one
+        # of that name: an override can then wrap Material's partial instead of copying it.
+        theme_dirs = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(theme_dirs)})])
+        self._shared = SharedParts(env)  # anew for every build
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -145,6 +152,7 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
         return html
 
     def on_page_context(self, context, page, config, nav):
+        self._shared.add_to(context, page, nav)
         # MkDocs joins edit_uri and '../practices/x.md' without resolving '..'; do it here.
         if page.edit_url and "/../" in page.edit_url:
             start, _, rest = page.edit_url.partition("/../")
