@@ -14,11 +14,11 @@ import pytest
 import yaml
 
 from praktijkbank.derived_files import REGENERATE, derived_files, find_drift
+from praktijkbank.field_kinds import URL_PATTERN, ecma_pattern
 from praktijkbank.issue_form import ISSUE_FORM_PATH, MAINTAINER_FIELDS, issue_form
-from praktijkbank.json_schema import ecma_pattern, json_schema, schema_path
+from praktijkbank.json_schema import json_schema, schema_path
 from praktijkbank.project import Project
 from praktijkbank.schema import HEADINGS, LIST, MAPPING, PRACTICE, SCHEMAS, VOCAB, label
-from praktijkbank.validate import URL_PATTERN
 from support import ROOT, VALID_CARD, run_cli
 
 HINT = f"Maak ze opnieuw met: {REGENERATE}"

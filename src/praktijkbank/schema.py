@@ -11,14 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-# Kinds of field the validator knows.
-TEXT, YEAR, DATE, URL, VOCAB, SLUG, NUMBER, MAPPING, LIST = (
-    "text", "year", "date", "url", "vocab", "slug", "number", "mapping", "list",
-)
-# A local time in the Netherlands, or only a date (see localtime.py); and a yes/no switch.
-DATETIME, BOOLEAN = "datetime", "boolean"
-# A whole number (such as the number of a source in the card's list).
-INTEGER = "integer"
+# The kinds of field, and what each means to every tool, are declared in field_kinds.py.
+from .field_kinds import BOOLEAN, DATE, DATETIME, INTEGER, LIST, MAPPING, NUMBER, SLUG, TEXT, URL, VOCAB, YEAR, Kind
 
 # The European Netherlands, Wadden islands and the coast of Zeeland included.
 NL_LATITUDE = (50.70, 53.70)
@@ -28,7 +22,7 @@ NL_LONGITUDE = (3.20, 7.30)
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str
+    kind: Kind
     description: str
     required: bool = True
     vocabulary: str | None = None
@@ -42,8 +36,26 @@ class Field:
     example: Any = None
     future: bool = False  # a YEAR that may lie ahead (a budget for next year); else at most this year
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, Kind):
+            raise TypeError(f"field {self.name!r}: kind must be one of field_kinds.KINDS, not {self.kind!r}")
+
     def child(self, name: str) -> "Field | None":
         return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def vocabulary_field(self) -> "Field | None":
+        """The field whose vocabulary this field's values come from: itself, the item of its list, or None."""
+        if self.kind.from_vocabulary:
+            return self
+        if self.kind.is_list and self.item is not None and self.item.kind.from_vocabulary:
+            return self.item
+        return None
+
+    @property
+    def holds_groups(self) -> bool:
+        """A list of groups of fields, such as partners and sources."""
+        return self.kind.is_list and self.item is not None and self.item.kind.is_mapping
 
 
 def _text(name: str, description: str, required: bool = True, max_length: int = 200, example: Any = None) -> Field:

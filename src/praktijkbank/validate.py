@@ -1,63 +1,24 @@
 """Checking plain front matter values against the schema, every problem collected.
 
-``check_fields`` returns the cleaned values (dates as ``date``, numbers as
+``FieldChecker.check`` returns the cleaned values (dates as ``date``, numbers as
 ``float``) for what is valid, and ``INVALID`` where a value cannot be used;
-problems go to the document's log with the line of the offending field.
+problems go to the document's log with the line of the offending field. It walks
+groups and lists; each single value is checked by its kind (field_kinds.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from .documents import Document
-from .localtime import EXAMPLE as LOCAL_EXAMPLE, LocalTimeError, parse_local
+from .field_kinds import INVALID, SLUG_PATTERN, URL_PATTERN, dutch_type  # noqa: F401 (SLUG_PATTERN: imported from here)
 from .problems import ProblemLog
-from .schema import BOOLEAN, DATE, DATETIME, INTEGER, LIST, MAPPING, NUMBER, SLUG, TEXT, URL, VOCAB, YEAR, Field
+from .schema import Field
 from .suggest import closest
 from .taxonomy import Taxonomy
 from .yaml_tree import REFUSED, FieldPath, field_name
-
-INVALID = object()
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-URL_PATTERN = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def dutch_type(value: Any) -> str:
-    if value is None:
-        return "leeg"
-    if isinstance(value, bool):
-        return "een ja/nee-waarde"
-    if isinstance(value, (int, float)):
-        return "een getal"
-    if isinstance(value, dt.datetime):
-        return "een datum met tijd"
-    if isinstance(value, dt.date):
-        return "een datum"
-    if isinstance(value, list):
-        return "een lijst"
-    if isinstance(value, dict):
-        return "een groep velden"
-    return "tekst"
-
-
-_EXPECTED = {
-    TEXT: "tekst",
-    URL: "een webadres (tekst)",
-    VOCAB: "één waarde uit de woordenlijst",
-    SLUG: "de naam van een kaart",
-    YEAR: "een jaartal, zoals 2016",
-    DATE: "een datum (JJJJ-MM-DD)",
-    NUMBER: "een getal",
-    MAPPING: "een groep velden ('naam: waarde' op de regels eronder)",
-    LIST: "een lijst (regels die beginnen met '- ', of [a, b])",
-    DATETIME: "een datum met tijd (JJJJ-MM-DDTUU:MM)",
-    BOOLEAN: "true of false",
-    INTEGER: "een heel getal",
-}
 
 
 class FieldChecker:
@@ -70,19 +31,24 @@ class FieldChecker:
     def problem(self, path: FieldPath, message: str, allowed: str = "", suggestion: str = "") -> None:
         self.log.add(self.doc.line_of(path), field_name(path), message, allowed, suggestion)
 
+    def warning(self, path: FieldPath, message: str, allowed: str) -> None:
+        self.log.warn(self.doc.line_of(path), field_name(path), message, allowed)
+
     def check(self, spec: Field, value: Any, path: FieldPath) -> Any:
+        """The value cleaned (dates as ``date``, numbers as ``float``), or INVALID; its kind checks a
+        single value (field_kinds.py), groups and lists are walked here."""
         if value is REFUSED:  # already reported where it was read
             return INVALID
-        if spec.kind == MAPPING:
+        if spec.kind.is_mapping:
             return self._mapping(spec, value, path)
-        if spec.kind == LIST:
+        if spec.kind.is_list:
             return self._list(spec, value, path)
-        return self._scalar(spec, value, path)
+        return spec.kind.check(self, spec, value, path)
 
     # -- containers -------------------------------------------------------
     def _mapping(self, spec: Field, value: Any, path: FieldPath) -> Any:
         if not isinstance(value, dict):
-            self.problem(path, f"moet {_EXPECTED[MAPPING]} zijn, maar is {dutch_type(value)}")
+            self.problem(path, f"moet {spec.kind.expected} zijn, maar is {dutch_type(value)}")
             return INVALID
         known, known_set = _field_names(spec)
         result: dict[str, Any] = {}
@@ -114,11 +80,11 @@ class FieldChecker:
 
     def _list(self, spec: Field, value: Any, path: FieldPath) -> Any:
         if not isinstance(value, list):
-            if spec.item and spec.item.kind in (TEXT, VOCAB, SLUG) and isinstance(value, str):
-                self.problem(path, f"moet {_EXPECTED[LIST]} zijn, maar is één tekst",
+            if spec.item and spec.item.kind.is_text and isinstance(value, str):
+                self.problem(path, f"moet {spec.kind.expected} zijn, maar is één tekst",
                              f"schrijf [{value}]")
             else:
-                self.problem(path, f"moet {_EXPECTED[LIST]} zijn, maar is {dutch_type(value)}")
+                self.problem(path, f"moet {spec.kind.expected} zijn, maar is {dutch_type(value)}")
             return INVALID
         if len(value) < spec.min_items:
             self.problem(path, f"moet minstens {spec.min_items} waarde(n) bevatten")
@@ -136,157 +102,6 @@ class FieldChecker:
                 seen.add(checked)
             items.append(checked)
         return items
-
-    # -- scalars ----------------------------------------------------------
-    def _scalar(self, spec: Field, value: Any, path: FieldPath) -> Any:
-        if spec.kind not in _TEXT_KINDS:  # one test for the many texts of a card
-            if spec.kind == YEAR:
-                return self._year(spec, value, path)
-            if spec.kind == DATE:
-                return self._date(value, path)
-            if spec.kind == NUMBER:
-                return self._number(spec, value, path)
-            if spec.kind == DATETIME:
-                return self._local_time(value, path)
-            if spec.kind == BOOLEAN:
-                return self._boolean(value, path)
-            if spec.kind == INTEGER:
-                return self._integer(spec, value, path)
-        if not isinstance(value, str):
-            hint = "zet de waarde tussen aanhalingstekens" if isinstance(value, (int, float, bool, dt.date)) else ""
-            self.problem(path, f"moet {_EXPECTED[spec.kind]} zijn, maar is {dutch_type(value)}", hint)
-            return INVALID
-        text = value.strip()
-        if spec.max_length and len(text) > spec.max_length:
-            self.problem(path, f"is te lang ({len(text)} tekens)", f"hoogstens {spec.max_length} tekens")
-            return INVALID
-        if spec.kind == URL:
-            return self._url(text, path)
-        if spec.kind == VOCAB:
-            return self._vocab(spec, text, path)
-        if spec.kind == SLUG and not SLUG_PATTERN.match(text):
-            self.problem(path, f"'{text}' is geen kaartnaam",
-                         "kleine letters, cijfers en streepjes, zonder .md")
-            return INVALID
-        return text
-
-    def _url(self, text: str, path: FieldPath) -> Any:
-        if not URL_PATTERN.match(text):
-            if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.IGNORECASE) and not text.lower().startswith("http"):
-                message = f"'{text}' is geen webadres; alleen http- en https-adressen zijn toegestaan"
-            else:
-                message = f"'{text}' is geen volledig webadres"
-            self.problem(path, message, "begin met https:// of http://, zonder spaties")
-            return INVALID
-        if "…" in text:
-            self.problem(path, "het adres is afgekapt (bevat '…')", "gebruik het volledige adres")
-            return INVALID
-        return text
-
-    def _vocab(self, spec: Field, text: str, path: FieldPath) -> Any:
-        vocabulary = self.taxonomy[spec.vocabulary]
-        if text in vocabulary.values:
-            return text
-        if text in vocabulary.renamed:  # an old key still works; the card gets the new one
-            new = vocabulary.renamed[text]
-            self.log.warn(self.doc.line_of(path), field_name(path), f"'{text}' heet nu '{new}'",
-                          f"schrijf '{new}'; de oude waarde werkt nog, maar verdwijnt later")
-            return new
-        self.problem(
-            path,
-            f"'{text}' staat niet in de woordenlijst '{vocabulary.plural.lower()}'",
-            vocabulary.allowed_text(),
-            closest(text, vocabulary.values),
-        )
-        return INVALID
-
-    def _year(self, spec: Field, value: Any, path: FieldPath) -> Any:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(path, f"moet {_EXPECTED[YEAR]} zijn, maar is {dutch_type(value)}")
-            return INVALID
-        if value > self.today.year and not spec.future:
-            self.problem(path, f"{value} ligt in de toekomst", f"uiterlijk {self.today.year}")
-            return INVALID
-        if spec.minimum is not None and value < spec.minimum:
-            self.problem(path, f"{value} is geen aannemelijk jaartal", f"vanaf {int(spec.minimum)}")
-            return INVALID
-        return value
-
-    def _date(self, value: Any, path: FieldPath) -> Any:
-        if isinstance(value, dt.datetime):
-            self.problem(path, "moet een datum zijn zonder tijd", "schrijf JJJJ-MM-DD")
-            return INVALID
-        if isinstance(value, str) and ISO_DATE.match(value.strip()):
-            try:
-                value = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                self.problem(path, f"'{value}' is geen bestaande datum", "schrijf JJJJ-MM-DD, bijvoorbeeld 2024-05-01")
-                return INVALID
-        if not isinstance(value, dt.date):
-            shown = f"'{value}'" if isinstance(value, str) else dutch_type(value)
-            self.problem(path, f"{shown} is geen geldige datum", "schrijf JJJJ-MM-DD, bijvoorbeeld 2024-05-01")
-            return INVALID
-        if value > self.today:
-            self.problem(path, f"{value.isoformat()} ligt in de toekomst",
-                         f"uiterlijk vandaag, {self.today.isoformat()}")
-            return INVALID
-        return value
-
-    def _local_time(self, value: Any, path: FieldPath) -> Any:
-        """A Dutch wall-clock time (naive ``datetime``) or a bare ``date``; which one a field
-        needs is a rule of the document (a webinar without a known time has only a date)."""
-        if not isinstance(value, (str, dt.date)):  # '14:30' alone is a number to YAML 1.1
-            self.problem(path, f"moet {_EXPECTED[DATETIME]} zijn, maar is {dutch_type(value)}", LOCAL_EXAMPLE)
-            return INVALID
-        try:
-            return parse_local(value)
-        except LocalTimeError as error:
-            self.problem(path, error.message, error.allowed)
-            return INVALID
-
-    def _boolean(self, value: Any, path: FieldPath) -> Any:
-        if not isinstance(value, bool):
-            shown = f"'{value}'" if isinstance(value, str) else dutch_type(value)
-            self.problem(path, f"moet {_EXPECTED[BOOLEAN]} zijn, maar is {shown}", "schrijf true of false, zonder aanhalingstekens")
-            return INVALID
-        return value
-
-    def _number(self, spec: Field, value: Any, path: FieldPath) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problem(path, f"moet {_EXPECTED[NUMBER]} zijn, maar is {dutch_type(value)}",
-                         "gebruik een punt als decimaalteken, zoals 51.76")
-            return INVALID
-        number = float(value)
-        if (spec.minimum is not None and number < spec.minimum) or (
-            spec.maximum is not None and number > spec.maximum
-        ):
-            message = f"{value} {spec.range_message or 'valt buiten het bereik'}"
-            self.problem(path, message, _range_text(spec))
-            return INVALID
-        return number
-
-    def _integer(self, spec: Field, value: Any, path: FieldPath) -> Any:
-        if isinstance(value, bool) or not isinstance(value, int):
-            hint = "zonder aanhalingstekens" if isinstance(value, str) and value.strip().isdigit() else ""
-            self.problem(path, f"moet {_EXPECTED[INTEGER]} zijn, maar is {dutch_type(value)}", hint)
-            return INVALID
-        if (spec.minimum is not None and value < spec.minimum) or (
-            spec.maximum is not None and value > spec.maximum
-        ):
-            self.problem(path, f"{value} {spec.range_message or 'valt buiten het bereik'}", _range_text(spec))
-            return INVALID
-        return value
-
-
-def _range_text(spec: Field) -> str:
-    def shown(number: float) -> str:
-        return str(int(number)) if float(number).is_integer() else str(number)
-
-    if spec.maximum is None:
-        return f"{shown(spec.minimum)} of meer"
-    if spec.minimum is None:
-        return f"hoogstens {shown(spec.maximum)}"
-    return f"tussen {spec.minimum} en {spec.maximum}"
 
 
 class SourceWarning(NamedTuple):
@@ -332,8 +147,6 @@ def _is_empty(value: Any) -> bool:
 
 
 _ABSENT = object()  # a field not in the front matter at all
-# Kinds checked as text: every kind but these goes through a check of its own first.
-_TEXT_KINDS = frozenset((TEXT, URL, VOCAB, SLUG))
 _NAMES: dict[int, tuple[Field, list[str], frozenset[str]]] = {}
 
 

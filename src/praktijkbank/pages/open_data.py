@@ -14,25 +14,11 @@ from ..exports.formats import (FEED_FILE, FEED_SIZE, LIST_SEPARATOR, PRACTICES_C
 from ..geo.places import load_gazetteer
 from ..geo.shapes import load_outlines
 from ..licence import ATTRIBUTION, CONTENT_LICENCE, CONTENT_LICENCE_URL
-from ..schema import BOOLEAN, DATE, INTEGER, LIST, MAPPING, NUMBER, PRACTICE, TEXT, URL, VOCAB, YEAR, Field
+from ..schema import PRACTICE, Field
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .markup import text
 from .map import OPEN_DATA_SRC
-
-_KIND_WORDS = {TEXT: "tekst", YEAR: "jaartal", DATE: "datum (JJJJ-MM-DD)", URL: "webadres", NUMBER: "getal",
-               INTEGER: "heel getal", BOOLEAN: "true of false"}
-
-
-def _kind(field: Field, taxonomy: Taxonomy) -> str:
-    if field.kind == VOCAB:
-        return f"sleutel uit de woordenlijst '{taxonomy[field.vocabulary].plural}'"
-    if field.kind == LIST:
-        return "lijst van " + (_kind(field.item, taxonomy) if field.item.kind != MAPPING else "onderdelen")
-    if field.kind == MAPPING:
-        return "onderdelen"
-    return _KIND_WORDS.get(field.kind, field.kind)
-
 
 def _cell(value: str) -> str:
     return text(value).replace("|", "\\|")
@@ -41,11 +27,11 @@ def _cell(value: str) -> str:
 def _field_rows(field: Field, taxonomy: Taxonomy, prefix: str = "") -> list[str]:
     """One table row per key; nested keys as 'place.municipality', list items as 'partners[].name'."""
     key = prefix + field.name
-    empty = "een lege lijst" if field.kind == LIST else "null"
+    empty = "een lege lijst" if field.kind.is_list else "null"
     optional = "" if field.required else f" Mag ontbreken: dan {empty}."
-    rows = [f"| `{key}` | {_cell(_kind(field, taxonomy))} | {_cell(field.description)}{optional} |"]
-    children = field.fields or (field.item.fields if field.kind == LIST and field.item else ())
-    child_prefix = key + ("[]." if field.kind == LIST else ".")
+    rows = [f"| `{key}` | {_cell(field.kind.describe(field, taxonomy))} | {_cell(field.description)}{optional} |"]
+    children = field.fields or (field.item.fields if field.kind.is_list and field.item else ())
+    child_prefix = key + ("[]." if field.kind.is_list else ".")
     for child in children:
         rows.extend(_field_rows(child, taxonomy, child_prefix))
     return rows
