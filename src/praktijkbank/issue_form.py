@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from .schema import BOOLEAN, HEADINGS, LIST, MAPPING, PRACTICE, TEXT, VOCAB, Field, label
+from .schema import HEADINGS, PRACTICE, Field, label
 from .taxonomy import Taxonomy
 
 ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/praktijkvoorbeeld-aanmelden.yml"
@@ -36,12 +36,8 @@ def _vocabulary_labels(field: Field, taxonomy: Taxonomy) -> list[str]:
 
 
 def _example_text(field: Field, taxonomy: Taxonomy) -> str:
-    """An example as a person would type it: labels instead of keys."""
-    if field.kind == VOCAB and field.example is not None:
-        return taxonomy[field.vocabulary].label_of(field.example)
-    if isinstance(field.example, list):
-        return "\n".join(str(item) for item in field.example)
-    return "" if field.example is None else str(field.example)
+    """An example as a person would type it: labels instead of keys, a list one item a line."""
+    return "" if field.example is None else field.kind.form_text(field, field.example, taxonomy)
 
 
 def _element(kind: str, element_id: str, attributes: dict[str, Any], required: bool) -> dict[str, Any]:
@@ -56,10 +52,10 @@ def _item_description(item: Field, taxonomy: Taxonomy) -> tuple[str, str]:
     parts, example = [], []
     for child in item.fields:
         part = label(child).lower() + ("" if child.required else " (als die bekend is)")
-        if child.kind == BOOLEAN:
-            part = f"{label(child).lower()}: ja of nee"
-        elif child.kind == VOCAB:
-            part += " — kies uit: " + ", ".join(_vocabulary_labels(child, taxonomy))
+        if child.kind.form_answer:
+            part = f"{label(child).lower()}: {child.kind.form_answer}"
+        elif child.vocabulary_field is not None:
+            part += " — kies uit: " + ", ".join(_vocabulary_labels(child.vocabulary_field, taxonomy))
         parts.append(part)
         if child.example is not None:
             example.append(_example_text(child, taxonomy))
@@ -69,27 +65,27 @@ def _item_description(item: Field, taxonomy: Taxonomy) -> tuple[str, str]:
 def _elements(field: Field, taxonomy: Taxonomy, prefix: str = "") -> list[dict[str, Any]]:
     element_id = prefix + field.name.replace("_", "-")
     description = field.description
-    if field.kind == MAPPING:
+    if field.kind.is_mapping:
         heading = {"type": "markdown", "attributes": {"value": f"### {label(field)}\n\n{field.description}"}}
         children = [e for child in field.fields for e in _elements(child, taxonomy, element_id + "-")]
         return [heading, *children]
-    if field.kind == VOCAB:
-        attributes = {"label": label(field), "description": description,
-                      "options": _vocabulary_labels(field, taxonomy)}
+    if field.vocabulary_field is not None:  # one value, or a list of them: a dropdown
+        options = _vocabulary_labels(field.vocabulary_field, taxonomy)
+        if field.kind.is_list:
+            attributes = {"label": label(field), "description": description + " Kies er een of meer.",
+                          "multiple": True, "options": options}
+        else:
+            attributes = {"label": label(field), "description": description, "options": options}
         return [_element("dropdown", element_id, attributes, field.required)]
-    if field.kind == LIST and field.item.kind == VOCAB:
-        attributes = {"label": label(field), "description": description + " Kies er een of meer.",
-                      "multiple": True, "options": _vocabulary_labels(field.item, taxonomy)}
-        return [_element("dropdown", element_id, attributes, field.required)]
-    if field.kind == LIST and field.item.kind == MAPPING:
+    if field.holds_groups:
         how, example = _item_description(field.item, taxonomy)
         attributes = {"label": label(field), "description": f"{description} {how}", "placeholder": example}
         return [_element("textarea", element_id, attributes, field.required)]
-    if field.kind == LIST:
+    if field.kind.is_list:
         attributes = {"label": label(field), "description": description + " Eén per regel.",
                       "placeholder": _example_text(field, taxonomy)}
         return [_element("textarea", element_id, attributes, field.required)]
-    long_text = field.kind == TEXT and (field.max_length or 0) >= _LONG_TEXT
+    long_text = field.kind.is_text and (field.max_length or 0) >= _LONG_TEXT
     attributes = {"label": label(field), "description": description}
     example = _example_text(field, taxonomy)
     if example:

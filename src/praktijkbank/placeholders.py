@@ -12,7 +12,7 @@ from typing import Any
 from .body import headings
 from .documents import Document
 from .problems import ProblemLog
-from .schema import LIST, MAPPING, VOCAB, Field, Heading
+from .schema import Field, Heading
 from .taxonomy import Taxonomy
 from .yaml_tree import REFUSED, FieldPath, field_name, strings_in
 
@@ -26,19 +26,17 @@ def field_at(root: Field, path: FieldPath) -> Field | None:
         if field is None:
             return None
         if isinstance(part, int):
-            field = field.item if field.kind == LIST else None
+            field = field.item if field.kind.is_list else None
         else:
-            field = field.child(part) if field.kind == MAPPING else None
+            field = field.child(part) if field.kind.is_mapping else None
     return field
 
 
 def _hint(field: Field | None, taxonomy: Taxonomy) -> str:
     if field is None:
         return ""
-    if field.kind == VOCAB:
-        hint = taxonomy[field.vocabulary].allowed_text()
-    elif field.kind == LIST and field.item is not None and field.item.kind == VOCAB:
-        hint = taxonomy[field.item.vocabulary].allowed_text()
+    if field.vocabulary_field is not None:
+        hint = taxonomy[field.vocabulary_field.vocabulary].allowed_text()
     else:
         hint = field.description.rstrip(".")
     return hint if field.required else f"{hint}; of haal de regel weg, want dit veld is optioneel"

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from .placeholders import PLACEHOLDER
-from .schema import HEADINGS, LIST, MAPPING, PRACTICE, TEXT, VOCAB, Field, label
+from .schema import HEADINGS, PRACTICE, Field, label
 from .taxonomy import Taxonomy
 
 _WIDTH = 100
@@ -35,13 +35,6 @@ def yaml_value(value: Any) -> str:
     """One value as YAML on one line, quoted only where YAML needs it."""
     dumped = yaml.safe_dump([value], default_flow_style=True, allow_unicode=True, width=10**6)
     return dumped.strip()[1:-1]
-
-
-def _shown(example: Any) -> str:
-    """An example as a person types it (a date needs no quotes in a card)."""
-    if isinstance(example, list):
-        return "[" + ", ".join(str(item) for item in example) + "]"
-    return str(example).lower() if isinstance(example, bool) else str(example)
 
 
 def _comment(text: str, indent: str) -> list[str]:
@@ -66,15 +59,13 @@ def _explanation(field: Field, taxonomy: Taxonomy, indent: str, switched_off: bo
         text += f" {optional}Haal '# ' weg aan het begin van de regels hieronder om het in te vullen."
     else:
         text += " Optioneel: vul in, of haal de regel weg."
-    if field.kind == TEXT and field.max_length:
+    if field.kind.is_text and field.max_length:
         text += f" Hoogstens {field.max_length} tekens."
-    if field.example is not None:
-        text += f" Bijvoorbeeld: {_shown(field.example)}"
+    if field.example is not None:  # as a person types it (a date needs no quotes in a card)
+        text += f" Bijvoorbeeld: {field.kind.typed(field, field.example)}"
     lines = _comment(text, indent)
-    if field.kind == VOCAB:
-        lines += _choices(field, taxonomy, indent, many=False)
-    elif field.kind == LIST and field.item.kind == VOCAB:
-        lines += _choices(field.item, taxonomy, indent, many=True)
+    if field.vocabulary_field is not None:
+        lines += _choices(field.vocabulary_field, taxonomy, indent, many=field.kind.is_list)
     return lines
 
 
@@ -86,7 +77,7 @@ class _CardWriter:
     def field(self, field: Field, indent: str, prefix: str = "", path: tuple = ()) -> list[str]:
         """The explanation and the YAML of one field; optional groups and lists switched off."""
         path = path + (field.name,)
-        switched_off = not field.required and field.kind in (MAPPING, LIST)
+        switched_off = not field.required and (field.kind.is_mapping or field.kind.is_list)
         comment_indent = indent + ("" if prefix in ("", "- ") else prefix)  # above the key it explains
         lines = _explanation(field, self.taxonomy, comment_indent, switched_off)
         block = self._yaml(field, indent, prefix, path)
@@ -97,14 +88,14 @@ class _CardWriter:
     def _yaml(self, field: Field, indent: str, prefix: str, path: tuple) -> list[str]:
         head = f"{indent}{prefix}{field.name}:"
         inner = indent + " " * len(prefix) + "  "
-        if field.kind == MAPPING:
+        if field.kind.is_mapping:
             return [head] + [line for child in field.fields for line in self.field(child, inner, path=path)]
-        if field.kind == LIST and field.item.kind == MAPPING:
+        if field.holds_groups:
             lines = [head]
             for index, child in enumerate(field.item.fields):
                 lines += self.field(child, inner, "- " if index == 0 else "  ", path + (0,))
             return lines
-        if field.kind == LIST:
+        if field.kind.is_list:
             return [f"{head} [{PLACEHOLDER}]"]
         return [f"{head} {self.prefilled.get(path, PLACEHOLDER)}"]
 
