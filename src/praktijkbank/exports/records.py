@@ -8,11 +8,10 @@ the very same ``Practice`` models: the tests hold the exports to that.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ..models import Contact, Coordinates, Figure, Partner, Place, Practice, Source
-from ..schema import BOOLEAN, DATE, INTEGER, LIST, MAPPING, NUMBER, PRACTICE, YEAR, Field
+from ..schema import PRACTICE, Field
 from .formats import LIST_SEPARATOR
 
 # The model class of every mapping in the card schema, by field name.
@@ -26,33 +25,23 @@ def to_plain(field: Field, value: Any) -> Any:
     """A model value as JSON-ready data: dates as JJJJ-MM-DD, tuples as lists, models as dicts."""
     if value is None:
         return None
-    if field.kind == MAPPING:
+    if field.kind.is_mapping:
         return {sub.name: to_plain(sub, getattr(value, sub.name)) for sub in field.fields}
-    if field.kind == LIST:
+    if field.kind.is_list:
         return [to_plain(field.item, item) for item in value]
-    if field.kind == DATE:
-        return value.isoformat()
-    return value
+    return field.kind.dump(value)
 
 
 def from_plain(field: Field, value: Any, name: str = "") -> Any:
     """The inverse of ``to_plain``: typed values and models again."""
     name = field.name or name
-    if field.kind == LIST:
+    if field.kind.is_list:
         return tuple(from_plain(field.item, item, name) for item in value or ())
-    if field.kind == BOOLEAN:  # a yes/no that is not there is no: 'research' absent is false
-        return value is True or (isinstance(value, str) and value.strip().lower() == "true")
-    if value is None or value == "":
-        return None
-    if field.kind == MAPPING:
+    if field.kind.is_mapping:
+        if value is None or value == "":
+            return None
         return _MODEL_OF[name](**{sub.name: from_plain(sub, value.get(sub.name), sub.name) for sub in field.fields})
-    if field.kind == DATE:
-        return dt.date.fromisoformat(value)
-    if field.kind in (YEAR, INTEGER):
-        return int(value)
-    if field.kind == NUMBER:
-        return float(value)
-    return value
+    return field.kind.load(value)  # None where the field was left out (a yes/no: false)
 
 
 def practice_record(practice: Practice) -> dict[str, Any]:
@@ -106,9 +95,8 @@ def columns() -> list[str]:
     """The CSV header: 'title', 'place.municipality', 'partners.name', ..."""
     names = ["slug"]
     for field in PRACTICE.fields:
-        item = field.item if field.kind == LIST else None
-        if field.kind == MAPPING or (item is not None and item.kind == MAPPING):
-            names.extend(f"{field.name}.{sub.name}" for sub in (field.fields or item.fields))
+        if field.kind.is_mapping or field.holds_groups:
+            names.extend(f"{field.name}.{sub.name}" for sub in (field.fields or field.item.fields))
         else:
             names.append(field.name)
     return names + ["source_path", "body"]
@@ -119,14 +107,14 @@ def practice_row(practice: Practice) -> dict[str, str]:
     row = {"slug": practice.slug, "source_path": practice.source_path, "body": practice.body}
     for field in PRACTICE.fields:
         value = record[field.name]
-        if field.kind == MAPPING:
+        if field.kind.is_mapping:
             for sub in field.fields:
                 inner = None if value is None else value[sub.name]
-                row[f"{field.name}.{sub.name}"] = join_list(inner) if sub.kind == LIST else _cell(inner)
-        elif field.kind == LIST and field.item.kind == MAPPING:
+                row[f"{field.name}.{sub.name}"] = join_list(inner) if sub.kind.is_list else _cell(inner)
+        elif field.holds_groups:
             for sub in field.item.fields:  # aligned: the n-th item of each column is one partner, one source
                 row[f"{field.name}.{sub.name}"] = join_list([_cell(item[sub.name]) for item in value])
-        elif field.kind == LIST:
+        elif field.kind.is_list:
             row[field.name] = join_list([_cell(item) for item in value])
         else:
             row[field.name] = _cell(value)
@@ -136,22 +124,22 @@ def practice_row(practice: Practice) -> dict[str, str]:
 def practice_from_row(row: dict[str, str]) -> Practice:
     record: dict[str, Any] = {key: row[key] for key in EXTRA_KEYS}
     for field in PRACTICE.fields:
-        if field.kind == MAPPING:
+        if field.kind.is_mapping:
             cells = {sub.name: row[f"{field.name}.{sub.name}"] for sub in field.fields}
             if all(cell == "" for cell in cells.values()):
                 record[field.name] = None
             else:
                 record[field.name] = {
-                    sub.name: split_list(cells[sub.name]) if sub.kind == LIST else cells[sub.name]
+                    sub.name: split_list(cells[sub.name]) if sub.kind.is_list else cells[sub.name]
                     for sub in field.fields
                 }
-        elif field.kind == LIST and field.item.kind == MAPPING:
+        elif field.holds_groups:
             parts = {sub.name: split_list(row[f"{field.name}.{sub.name}"]) for sub in field.item.fields}
             count = max(len(items) for items in parts.values())
             record[field.name] = [
                 {name: (items[i] if i < len(items) else "") for name, items in parts.items()} for i in range(count)
             ]
-        elif field.kind == LIST:
+        elif field.kind.is_list:
             record[field.name] = split_list(row[field.name])
         else:
             record[field.name] = row[field.name]

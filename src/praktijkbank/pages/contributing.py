@@ -12,7 +12,7 @@ import datetime as dt
 from ..freshness import age_text, due_for_review
 from ..json_schema import all_json_schemas, schema_path
 from ..models import Practice, Source
-from ..schema import HEADINGS, LIST, MAPPING, PRACTICE, SCHEMAS, TEXT, VOCAB, Field, label
+from ..schema import HEADINGS, PRACTICE, SCHEMAS, Field, label
 from ..taxonomy import Taxonomy, Vocabulary
 from ..validate import source_warnings
 from ..sitemodel.source import PageSource, RawFile
@@ -37,24 +37,26 @@ def _example(field: Field) -> str:
     example = field.example
     if example is None:
         return ""
-    shown = ", ".join(map(str, example)) if isinstance(example, list) else str(example).lower() \
-        if isinstance(example, bool) else str(example)
+    if field.kind.is_list:  # the items as a person types them, without the brackets
+        shown = ", ".join(field.item.kind.typed(field.item, item) for item in example)
+    else:
+        shown = field.kind.typed(field, example)
     return f"`{shown}`" if "`" not in shown else _cell(shown)
 
 
 def _field_rows(field: Field, taxonomy: Taxonomy, path: str) -> list[str]:
     explanation = f"**{_cell(label(field))}.** {_cell(field.description)}"
-    if field.kind == TEXT and field.max_length:
+    if field.kind.is_text and field.max_length:
         explanation += f" Hoogstens {field.max_length} tekens."
-    vocabulary_field = field.item if field.kind == LIST and field.item.kind == VOCAB else field
-    if vocabulary_field.kind == VOCAB:
+    vocabulary_field = field.vocabulary_field
+    if vocabulary_field is not None:
         plural = taxonomy[vocabulary_field.vocabulary].plural
         explanation += f" Kies uit de woordenlijst [{_cell(plural)}](#{_vocabulary_anchor(vocabulary_field.vocabulary)})."
     rows = [f"| `{path}` | {explanation} | {'ja' if field.required else 'nee'} | {_example(field)} |"]
-    if field.kind == MAPPING:
+    if field.kind.is_mapping:
         for child in field.fields:
             rows += _field_rows(child, taxonomy, f"{path}.{child.name}")
-    elif field.kind == LIST and field.item.kind == MAPPING:
+    elif field.holds_groups:
         for child in field.item.fields:
             rows += _field_rows(child, taxonomy, f"{path}[].{child.name}")
     return rows
