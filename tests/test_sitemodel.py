@@ -140,3 +140,21 @@ def test_file_layout_links_follow_the_generator_setting():
     html = rendering.html_for(lambda link: site_map(address).href(link, rendering.src_uri, rendering.src_uri))
     assert 'href="proeftuin-ruwaard.html#aanpak"' in html and 'href="../over.html"' in html
     assert dataclasses.is_dataclass(rendering)
+
+
+def test_every_theme_target_group_and_partner_role_has_a_card_or_shows_the_next_step():
+    from praktijkbank.pages.facets import FACET_BY_VOCABULARY
+    from praktijkbank.taxonomy import NO_CARD_YET, empty_values
+
+    model = load_site_model(ROOT, today=TODAY)
+    empty = empty_values(model.result.practices, model.taxonomy)
+    next_step = NO_CARD_YET.removesuffix(" Meld het aan.")
+    for vocabulary in ("themes", "target_groups", "partner_roles"):
+        facet = FACET_BY_VOCABULARY[vocabulary]
+        for key in model.taxonomy[vocabulary].values:
+            html = model.pages[facet.src_uri(key)].html
+            if key in empty[vocabulary]:
+                assert next_step in html and 'href="../../bijdragen/">Meld het aan</a>' in html, key
+                assert 'class="pb-item"' not in html, key
+            else:
+                assert 'class="pb-item"' in html and next_step not in html, key

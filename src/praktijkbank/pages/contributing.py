@@ -17,7 +17,7 @@ from ..taxonomy import Taxonomy, Vocabulary
 from ..validate import source_warnings
 from ..sitemodel.source import PageSource, RawFile
 from .listing import card_src_uri
-from .markup import dutch_date, link, text
+from .markup import NOT_IN_SEARCH, dutch_date, link, text
 
 CONTRIBUTING_FOLDER = "bijdragen"
 FIELDS_SRC = f"{CONTRIBUTING_FOLDER}/velden.md"
@@ -108,7 +108,8 @@ def vocabulary_section(vocabulary: Vocabulary) -> str:
 
 FIELDS_META = {"title": "Velden van een kaart",
                "description": "Alle velden van een praktijkkaart en een webinar, met uitleg en voorbeelden."}
-REVIEW_META = {"title": "Te herzien",
+# The maintainers' to-do list only repeats the cards' names: search finds the cards themselves.
+REVIEW_META = {"title": "Te herzien", **NOT_IN_SEARCH,
                "description": "Praktijkkaarten die langer dan een jaar niet zijn nagekeken, en bronnen die "
                               "een beter adres of een datum nodig hebben."}
 
