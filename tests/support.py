@@ -94,12 +94,31 @@ def copy_project(dest: Path) -> Path:
 
 
 def mkdocs_build(project: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    """A real `mkdocs build`, as a contributor or CI runs it."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(project / "site")]
-    if strict:
-        command.append("--strict")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    """`mkdocs build` of ``project`` into ``project/site``, in this process (as mkdocstrings' tests
+    do): what the command would print goes to ``stderr``, its exit status to ``returncode``."""
+    import contextlib
+    import io
+    import logging
+
+    from mkdocs.exceptions import Abort
+
+    output = io.StringIO()
+    handler = logging.StreamHandler(output)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level, logger.level = logger.level, logging.INFO
+    logger.addHandler(handler)
+    returncode = 0
+    try:
+        with contextlib.chdir(project):
+            build_in_process(project, strict=strict)
+    except Abort as abort:
+        output.write(f"\n{abort}\n")
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+        logger.level = level
+    return subprocess.CompletedProcess(["mkdocs", "build"], returncode, "", output.getvalue())
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
