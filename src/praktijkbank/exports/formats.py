@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # A change that breaks readers (a key renamed or removed) raises the major number;
 # a new key raises the minor number.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: evidence definitions, figures, funders, researchers, sources[].research (2026-12)
 
 PRACTICES_JSON = "praktijken.json"
 PRACTICES_CSV = "praktijken.csv"
