@@ -38,6 +38,8 @@ class Vocabulary:
     renamed: dict[str, str] = field(default_factory=dict)
     # Key -> a one-line Dutch explanation, where taxonomy.yml gives one.
     descriptions: dict[str, str] = field(default_factory=dict)
+    # Key -> a short label for tight places (a badge in a list), where taxonomy.yml gives one.
+    short: dict[str, str] = field(default_factory=dict)
 
     def current(self, key: str) -> str:
         """The key as it is now called (an old, renamed key gives its new key)."""
@@ -46,6 +48,11 @@ class Vocabulary:
     def label_of(self, key: str) -> str:
         key = self.current(key)
         return self.values.get(key, key)
+
+    def short_label_of(self, key: str) -> str:
+        """The short label (``short:`` in taxonomy.yml), else the label."""
+        key = self.current(key)
+        return self.short.get(key) or self.label_of(key)
 
     def allowed_text(self, limit: int = 20) -> str:
         keys = list(self.values)
@@ -83,6 +90,7 @@ class Taxonomy:
                 values=values,
                 renamed=_renamed(entry.get("renamed"), name, values, source),
                 descriptions=_descriptions(entry.get("descriptions"), name, values, source),
+                short=_short(entry.get("short"), name, values, source),
             )
         return cls(vocabularies)
 
@@ -117,6 +125,21 @@ def _descriptions(data: object, name: str, values: dict[str, str], source: str) 
             raise TaxonomyError(f"{source}: woordenlijst '{name}': uitleg bij '{key}', "
                                 "maar die waarde staat niet onder 'values'")
     return descriptions
+
+
+def _short(data: object, name: str, values: dict[str, str], source: str) -> dict[str, str]:
+    """``short:`` of a vocabulary: key -> a short label, for current keys only."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise TaxonomyError(f"{source}: 'short' van woordenlijst '{name}' moet 'sleutel: kort label' "
+                            "per regel zijn")
+    short = {str(key): " ".join(str(text).split()) for key, text in data.items()}
+    for key in short:
+        if key not in values:
+            raise TaxonomyError(f"{source}: woordenlijst '{name}': kort label bij '{key}', "
+                                "maar die waarde staat niet onder 'values'")
+    return short
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
