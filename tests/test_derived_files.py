@@ -15,7 +15,7 @@ import yaml
 
 from praktijkbank.derived_files import REGENERATE, derived_files, find_drift
 from praktijkbank.field_kinds import URL_PATTERN, ecma_pattern
-from praktijkbank.issue_form import ISSUE_FORM_PATH, MAINTAINER_FIELDS, issue_form
+from praktijkbank.issue_form import ISSUE_FORM_PATH, ITEM_LABELS, MAINTAINER_FIELDS, NUMBERED, issue_form
 from praktijkbank.json_schema import json_schema, schema_path
 from praktijkbank.project import Project
 from praktijkbank.schema import HEADINGS, LIST, MAPPING, PRACTICE, SCHEMAS, VOCAB, label
@@ -246,12 +246,13 @@ def test_issue_form_is_a_valid_github_form(form):
 def test_issue_form_asks_every_field_with_the_choices_of_the_taxonomy(form, taxonomy):
     by_id = {e.get("id"): e for e in form["body"]}
 
-    def expect(field, element_id):
+    def expect(field, element_id, field_label=None, required=None):
         element = by_id.get(element_id)
         assert element is not None, f"het formulier vraagt niet naar {element_id}"
         attributes = element["attributes"]
-        assert attributes["label"] == label(field)
-        assert element.get("validations", {}).get("required", False) == field.required
+        assert attributes["label"] == (field_label or label(field))
+        expected_required = field.required if required is None else required
+        assert element.get("validations", {}).get("required", False) == expected_required
         vocabulary = field.item if field.kind == LIST and field.item.kind == VOCAB else field
         if vocabulary.kind == VOCAB:
             assert element["type"] == "dropdown"
@@ -264,12 +265,43 @@ def test_issue_form_asks_every_field_with_the_choices_of_the_taxonomy(form, taxo
         elif field.kind == MAPPING:
             for child in field.fields:
                 expect(child, f"{field.name}-{child.name}".replace("_", "-"))
+        elif field.holds_groups:  # numbered blocks of fields, the first ones required
+            word, count = NUMBERED[field.name]
+            assert f"{field.name}-{count + 1}-{field.item.fields[0].name}" not in by_id
+            for number in range(1, count + 1):
+                for child in field.item.fields:
+                    if field.name == "figures" and child.name == "source":
+                        continue  # a dropdown of the sources' numbers, see below
+                    expect(child, f"{field.name}-{number}-{child.name}",
+                           f"{word} {number} {ITEM_LABELS[field.name, child.name]}",
+                           required=child.required and number <= field.min_items)
         else:
             expect(field, field.name.replace("_", "-"))
-    headings = [e["attributes"]["label"] for e in form["body"] if str(e.get("id", "")).startswith("heading-")]
-    assert headings == [h.title for h in HEADINGS]
+    assert by_id["partners-1-name"]["attributes"]["label"] == "Partner 1 naam"
+    assert by_id["partners-8-role"]["attributes"]["label"] == "Partner 8 soort"
+    assert [by_id[f"sources-1-{key}"]["attributes"]["label"] for key in ("title", "url", "publisher", "date")] == [
+        "Bron 1 titel", "Bron 1 adres", "Bron 1 uitgever", "Bron 1 datum"]
+    assert by_id["sources-6-research"]["attributes"]["options"] == ["Nee", "Ja"]
+    assert by_id["figures-1-source"]["attributes"]["options"] == [f"Bron {n}" for n in range(1, 7)]
+    heading_elements = [e for e in form["body"] if str(e.get("id", "")).startswith("heading-")]
+    assert [e["attributes"]["label"] for e in heading_elements] == [h.title for h in HEADINGS]
+    assert [e.get("validations", {}).get("required", False) for e in heading_elements] == [
+        h.required for h in HEADINGS]
     agreement = by_id["agreement"]["attributes"]["options"]
     assert all(option["required"] for option in agreement)
+
+
+def test_issue_form_speaks_plain_dutch_to_people_without_git(form):
+    """No file names, YAML or GitHub jargon in what a person reads; no semicolon lists to fill in."""
+    texts = [form["description"]]
+    for element in form["body"]:
+        attributes = element["attributes"]
+        texts += [attributes.get("value", ""), attributes.get("description", ""), attributes.get("label", "")]
+    text = "\n".join(texts)
+    for jargon in ("taxonomy.yml", "pull request", "research: true", "CONTRIBUTING", "praktijkbank nieuw",
+                   "; soort", "Eén per regel: "):
+        assert jargon not in text, jargon
+    assert not re.search(r"\b(je|jij|jouw)\b", text, re.IGNORECASE), "de lezer heet 'u'"
 
 
 def test_issue_form_follows_a_changed_taxonomy(taxonomy):
