@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from .annotations import problems_as_github
-from .commands import export, nieuw, schema, zoek
+from .commands import export, formulier, nieuw, schema, zoek
 from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from .practices import load_practices
 from .problems import problems_as_json, summary_line
@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="de datum van vandaag (voor reproduceerbare controles; standaard: "
                             "PRAKTIJKBANK_TODAY, anders vandaag in Nederland)")
     nieuw.register(commands, _date)
+    formulier.register(commands, _date)
     schema.register(commands)
     export.register(commands)
     zoek.register(commands)

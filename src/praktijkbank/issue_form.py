@@ -48,8 +48,8 @@ FORM_HELP = {
     ("partners", "role"): "Wat voor organisatie het is.",
     ("sources", "title"): "Titel van het artikel, rapport of de webpagina.",
     ("sources", "url"): "Het volledige webadres van de pagina waar het staat, beginnend met https://.",
-    ("sources", "date"): "Datum van de bron, als die bekend is: JJJJ-MM-DD (bijvoorbeeld 2022-02-09) "
-                         "of 9 februari 2022.",
+    ("sources", "date"): "Datum van de bron, als die bekend is, geschreven als JJJJ-MM-DD: 9 februari 2022 "
+                         "is 2022-02-09.",
     ("sources", "research"): "Kies 'Ja' als deze bron het onderzoek zelf is (het rapport van de onderzoekers). "
                              "Nodig bij de onderbouwing 'Onafhankelijk onderzoek' of 'Onderzoek in opdracht "
                              "van of samen met de partners'.",
