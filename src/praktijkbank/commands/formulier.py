@@ -43,7 +43,7 @@ from ..validate import SLUG_PATTERN
 MAX_INPUT_BYTES = 256 * 1024
 MAX_SLUG_LENGTH = 80
 
-EMAIL_BEGIN = re.compile(r"^(?P<quote>(?:>[ \t]?)*)----- BEGIN PRAKTIJKKAART (?P<path>\S*) -----[ \t]*$")
+EMAIL_BEGIN = re.compile(r"^(?P<quote>(?:>[ \t]?)*)----- BEGIN PRAKTIJKKAART (?P<path>.*?) -----[ \t]*$")
 EMAIL_END = re.compile(r"^(?:>[ \t]?)*----- EINDE PRAKTIJKKAART -----[ \t]*$")
 _HEADING_LINE = re.compile(r"^###[ \t]+(.*?)[ \t]*$")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
