@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import re
 import sys
 from pathlib import Path
@@ -165,10 +164,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # What is loaded by now (modules, classes, compiled patterns) lives as long as the process:
-    # out of the cyclic garbage collector's rounds, which would otherwise walk it again and
-    # again while a thousand cards are read (a twentieth of `praktijkbank check`).
-    gc.freeze()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "check":
