@@ -166,7 +166,7 @@ def test_outside_a_project_exits_2(tmp_path):
         (["check", "--format", "xml"], "fout in de opdracht: --format: onbekende keuze 'xml' (kies uit 'tekst', 'text', 'json', 'github')"),
         (["check", "--format"], "fout in de opdracht: --format: hier hoort een waarde achter"),
         (["check", "--today", "22-11-2026"], "fout in de opdracht: --today: '22-11-2026' is geen datum (JJJJ-MM-DD)"),
-        (["controleer"], "fout in de opdracht: opdracht: onbekende keuze 'controleer' (kies uit 'check', 'nieuw', 'schema', 'export', 'zoek')"),
+        (["controleer"], "fout in de opdracht: opdracht: onbekende keuze 'controleer' (kies uit 'check', 'nieuw', 'formulier', 'schema', 'export', 'zoek')"),
     ],
     ids=["unknown-option", "bad-format", "format-without-value", "bad-today", "unknown-command"],
 )
