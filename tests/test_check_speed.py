@@ -435,14 +435,6 @@ def test_front_matter_is_split_off_as_line_by_line():
         assert bool(log.items) == (old(text) is None)
 
 
-def test_the_ascii_test_for_characters_kept_from_libyaml_is_the_search():
-    for code in range(0x80):
-        text = f"title: a{chr(code)}b\n"
-        assert yaml_tree._has_characters_not_for_libyaml(text) == bool(yaml_tree._NOT_FOR_LIBYAML.search(text))
-    for text in ("", "a\u2028b", "\u00e9\x07", "\u00e9", "\x85", "caf\u00e9\n"):
-        assert yaml_tree._has_characters_not_for_libyaml(text) == bool(yaml_tree._NOT_FOR_LIBYAML.search(text))
-
-
 def test_brackets_too_deep_are_found_as_before():
     def old(text):
         depth = 0

@@ -308,18 +308,9 @@ def _libyaml_gives_the_same(text: str) -> bool:
         getattr(yaml, "__with_libyaml__", False)
         and not yaml.CSafeLoader.yaml_path_resolvers  # none in PyYAML; _CLoader relies on that
         and not (("&" in text or "*" in text) and _MAYBE_ANCHOR_OR_ALIAS.search(text))
-        and not _has_characters_not_for_libyaml(text)
+        and not _NOT_FOR_LIBYAML.search(text)
         and not (_FIRST_LINE_TOO_DEEP.match(text) or _LINE_TOO_DEEP.search(text))
     )
-
-
-_ASCII_NOT_FOR_LIBYAML = bytes(range(0x0A)) + bytes(range(0x0B, 0x20)) + b"\x7f"  # _NOT_FOR_LIBYAML's ASCII part
-
-
-def _has_characters_not_for_libyaml(text: str) -> bool:
-    if text.isascii():  # most front matter: dropping the control characters is quicker than a search
-        return len(text.encode("ascii").translate(None, _ASCII_NOT_FOR_LIBYAML)) != len(text)
-    return _NOT_FOR_LIBYAML.search(text) is not None
 
 
 def _rules_by_first_character(resolver: type[yaml.resolver.BaseResolver]) -> tuple[dict[str, tuple], tuple]:
