@@ -500,42 +500,6 @@ def test_line_endings_are_made_plain_as_before(raw):
     assert decode(raw, ProblemLog("kaart.md")) == raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
-TAXONOMY_TEXTS = [
-    "a: 1\nb: [x, y]\n",
-    "themes:\n  label: Thema\n  values:\n    wonen: Wonen\n    'zorg': \"Zorg & welzijn\"\n",
-    "a: &x 1\nb: *x\n",  # anchors: PyYAML reads them
-    "a:\n\tb: 1\n",  # a tab: PyYAML's error
-    "a: [b\n",  # not closed: PyYAML's error
-    "a: 1\n---\nb: 2\n",  # two documents: PyYAML's error
-    "a: b: c\n",
-    "- [" * 60 + "\n",
-    "",
-    "# alleen commentaar\n",
-    "datum: 2024-01-01\nja: yes\ngetal: 0x1F\nleeg: ~\n",
-]
-
-
-@pytest.mark.parametrize("text", TAXONOMY_TEXTS)
-def test_safe_load_is_pyyamls(text):
-    def outcome(load):
-        try:
-            return "value", load(text)
-        except yaml.YAMLError as exc:
-            return "error", str(exc)
-        except RecursionError:
-            return "recursion", None
-
-    assert outcome(yaml_tree.safe_load) == outcome(yaml.safe_load)
-
-
-def test_the_real_taxonomy_reads_the_same_with_libyaml():
-    from support import ROOT
-
-    text = (ROOT / "taxonomy.yml").read_text(encoding="utf-8-sig")
-    assert yaml_tree._libyaml_gives_the_same(text)
-    assert yaml_tree.safe_load(text) == yaml.safe_load(text)
-
-
 def test_markdown_files_are_what_glob_finds(tmp_path):
     import os
 

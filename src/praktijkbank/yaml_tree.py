@@ -361,16 +361,7 @@ if getattr(yaml, "__with_libyaml__", False):
 
 
 def safe_load(text: str) -> Any:
-    """``yaml.safe_load(text)``, by libyaml where it reads the text as PyYAML does.
-
-    For files such as taxonomy.yml: the parser in Python takes several milliseconds for a
-    few kilobytes. On any error PyYAML reads the text again, so every error is its own.
-    """
-    if _libyaml_gives_the_same(text) and _too_deep_brackets(text) is None:
-        try:
-            return yaml.load(text, Loader=yaml.CSafeLoader)
-        except yaml.YAMLError:
-            pass
+    """``yaml.safe_load(text)``, for files such as taxonomy.yml."""
     return yaml.safe_load(text)
 
 
