@@ -153,35 +153,6 @@ def test_web_addresses_and_plain_texts_skip_the_rules():
         assert not html_safety.may_be_unsafe(text)
 
 
-def test_front_matter_texts_are_looked_at_as_one_by_one(monkeypatch):
-    from praktijkbank.body import check_safe_html
-    from praktijkbank.documents import parse_document
-    from praktijkbank.practices import check_front_matter_html
-
-    rng = random.Random(3)
-    reported = 0
-    for _ in range(300):
-        values = [rng.choice(HOSTILE + ["Oss", "https://example.org/x", "Tijd: 14:30", "a\\nb", "t", ":x"])
-                  for _ in range(6)]
-        text = ("---\ntitle: {!r}\nplace:\n  municipality: {!r}\npartners:\n- name: {!r}\n  role: {!r}\n"
-                "keywords: [{!r}, {!r}]\n---\nTekst\n").format(*(v.replace("'", "") for v in values))
-        doc = parse_document(text, "kaart.md", ProblemLog("kaart.md"))
-        assert doc is not None
-        quick = ProblemLog("kaart.md")
-        check_front_matter_html(doc, quick)
-        one_by_one = ProblemLog("kaart.md")  # as it was: every text through check_safe_html
-        for path, value in yaml_tree.strings_in(doc.data):
-            check_safe_html(value, doc.line_of(path), yaml_tree.field_name(path), one_by_one)
-        assert quick.items == one_by_one.items
-        monkeypatch.setattr(html_safety, "_MAYBE_UNSAFE", re.compile(""))
-        forced = ProblemLog("kaart.md")
-        check_front_matter_html(doc, forced)
-        monkeypatch.undo()
-        assert forced.items == quick.items
-        reported += bool(quick.items)
-    assert 100 < reported < 300
-
-
 # -- real paths ---------------------------------------------------------------------------
 
 def test_file_resolver_gives_what_resolve_gives(tmp_path, monkeypatch):

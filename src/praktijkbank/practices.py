@@ -14,7 +14,6 @@ from .body import check_headings, check_safe_html, headings
 from .documents import Document, read_document
 from .freshness import check_freshness
 from .geo.check import check_map_place
-from .html_safety import may_be_unsafe
 from .lookalikes import lookalike_message, lookalike_pairs
 from .models import Contact, Coordinates, Figure, Partner, Place, Practice, Source
 from .problems import Problem, ProblemLog, Severity
@@ -116,13 +115,8 @@ def check_front_matter_html(doc: Document, log: ProblemLog,
     """
     if strings is None:
         strings = strings_in(doc.data)
-    # One quick look at all texts together: what a rule could find in one text, the quick test
-    # finds in them all. Most cards are done here; otherwise each text is looked at.
-    if not may_be_unsafe("\n".join(text for _, text in strings)):
-        return
     for path, text in strings:
-        if may_be_unsafe(text):
-            check_safe_html(text, doc.line_of(path), field_name(path), log)
+        check_safe_html(text, doc.line_of(path), field_name(path), log)
 
 
 def _check_place_rules(doc: Document, data: Any, log: ProblemLog) -> None:
