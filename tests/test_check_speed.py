@@ -338,28 +338,6 @@ def test_unknown_and_missing_fields_are_reported_in_the_order_they_were():
     ]
 
 
-def test_headings_without_code_blocks_are_found_as_with_them():
-    from praktijkbank import body
-
-    def old(text: str, first_line: int) -> list:
-        found, in_fence = [], False
-        for offset, line in enumerate(text.split("\n")):
-            if body._FENCE.match(line):
-                in_fence = not in_fence
-                continue
-            match = None if in_fence else body._HEADING.match(line)
-            if match:
-                found.append((len(match.group(1)), first_line + offset, match.group(2).strip()))
-        return found
-
-    rng = random.Random(17)
-    pieces = ["## Aanpak", "# Titel", "###### Zes", "####### Zeven", "##Geen", "## Kop ##", "## ", " ## Ingesprongen",
-              "tekst", "", "```", "~~~", "  ```python", "\t## Tab", "## Kop\u2028meer", "#", "## a\x85", "`code`", "~"]
-    texts = ["\n".join(rng.choice(pieces) for _ in range(rng.randrange(15))) for _ in range(3000)]
-    for text in texts:
-        assert body.headings(text, 7) == old(text, 7), repr(text)
-
-
 def test_the_texts_left_after_the_placeholders_are_the_front_matters_texts(monkeypatch):
     from praktijkbank import practices
     from praktijkbank.documents import parse_document

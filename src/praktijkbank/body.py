@@ -14,10 +14,6 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 def headings(body: str, first_line: int) -> list[tuple[int, int, str]]:
     """(level, file line, text) of every ATX heading outside code blocks."""
-    # No code block (most cards; one backtick or tilde is quicker to look for than three): only
-    # the lines that start with '#' need trying.
-    if "`" not in body and "~" not in body:
-        return _headings_without_code_blocks(body, first_line)
     found = []
     in_fence = False
     for offset, line in enumerate(body.split("\n")):
@@ -28,28 +24,6 @@ def headings(body: str, first_line: int) -> list[tuple[int, int, str]]:
         if match:
             found.append((len(match.group(1)), first_line + offset, match.group(2).strip()))
     return found
-
-
-def _headings_without_code_blocks(body: str, first_line: int) -> list[tuple[int, int, str]]:
-    """``headings`` of a body without code blocks: the lines that start with '#', found by search."""
-    found = []
-    start = 0 if body[:1] == "#" else _next_line_with_hash(body, 0)
-    breaks, counted_to = 0, 0  # the line breaks before counted_to
-    while start != -1:
-        breaks += body.count("\n", counted_to, start)
-        counted_to = start
-        end = body.find("\n", start)
-        match = _HEADING.match(body[start:] if end == -1 else body[start:end])
-        if match:
-            found.append((len(match.group(1)), first_line + breaks, match.group(2).strip()))
-        start = _next_line_with_hash(body, start)
-    return found
-
-
-def _next_line_with_hash(body: str, position: int) -> int:
-    """Where the next line after ``position`` that starts with '#' starts, or -1."""
-    found = body.find("\n#", position)
-    return -1 if found == -1 else found + 1
 
 
 def check_headings(body: str, first_line: int, required: tuple[str, ...], log: ProblemLog) -> None:
