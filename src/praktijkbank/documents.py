@@ -60,8 +60,7 @@ def decode(raw: bytes, log: ProblemLog) -> str | None:
             "sla het bestand op als UTF-8",
         )
         return None
-    if "\r" in text:  # a quick look for one character first: most files have none
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         log.add(1, "bestand", "het bestand is leeg", "een kaart begint met een kop tussen '---'-regels")
         return None
