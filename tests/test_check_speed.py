@@ -449,27 +449,6 @@ def test_line_endings_are_made_plain_as_before(raw):
     assert decode(raw, ProblemLog("kaart.md")) == raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def test_markdown_files_are_what_glob_finds(tmp_path):
-    import os
-
-    from praktijkbank.project import _markdown_files
-
-    folder = tmp_path / "practices"
-    folder.mkdir()
-    for name in ("b.md", "a.md", "A.md", "_x.md", ".verborgen.md", ".md", "x.MD", "x.md.txt", "noot.txt", "10.md", "9.md",
-                 "één.md", "z z.md"):
-        (folder / name).write_text("x")
-    (folder / "map.md").mkdir()
-    (tmp_path / "elders.md").write_text("x")
-    os.symlink(tmp_path / "elders.md", folder / "link.md")
-    os.symlink(folder / "map.md", folder / "maplink.md")
-    os.symlink(folder / "weg.md", folder / "kapot.md")
-    expected = sorted(p for p in folder.glob("*.md") if p.is_file())
-    assert _markdown_files(folder) == expected
-    assert [str(p) for p in _markdown_files(folder)] == [str(p) for p in expected]
-    assert _markdown_files(tmp_path / "nergens") == [] and _markdown_files(tmp_path / "elders.md") == []
-
-
 def test_paths_are_shown_relative_as_relative_to_shows_them():
     from pathlib import PurePosixPath
 

@@ -101,23 +101,4 @@ class FileResolver:
 
 
 def _markdown_files(folder: Path) -> list[Path]:
-    """``sorted(p for p in folder.glob("*.md") if p.is_file())``, from one listing of the folder.
-
-    The folder's entries tell (without asking the file system again) which are files, except
-    for links, which are followed as before; sorting the names sorts the paths, which differ
-    only in their names. A thousand cards took a hundredth of a second the other way.
-    """
-    if not folder.is_dir():
-        return []
-    try:
-        with os.scandir(folder) as entries:
-            names = [entry.name for entry in entries if _is_markdown_name(entry.name) and (
-                (folder / entry.name).is_file() if entry.is_symlink() else entry.is_file())]
-    except PermissionError:  # as glob: a folder it may not read has no files
-        return []
-    return [folder / name for name in sorted(names, key=os.path.normcase)]
-
-
-def _is_markdown_name(name: str) -> bool:
-    """What glob's '*.md' matches: any name ending in '.md' (in any case where names have none)."""
-    return os.path.normcase(name).endswith(".md")
+    return sorted(p for p in folder.glob("*.md") if p.is_file())
