@@ -26,6 +26,7 @@ _TYPO_RATIO = 0.8
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+# Caches, bounds before difflib, each pair once: 41 % of the check at 1,000 cards (bench/README.md, C8).
 @lru_cache(maxsize=1 << 14)  # place names and keywords come back on many cards
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w for w in _WORD.findall(strip_accents(text).casefold()) if w not in _STOPWORDS)
