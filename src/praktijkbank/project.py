@@ -69,7 +69,8 @@ class FileResolver:
     Resolving walks every folder of a path, and checking a thousand cards asks for the real
     path of every file (to show it relative to the project, to tell cards from webinars). A
     file that is itself a symbolic link, or anything unusual, is resolved in full as before.
-    Meant for one run over a set of files: it remembers each folder's real path.
+    Meant for one run over a set of files: it remembers each folder's real path. With the
+    cached roots in practices.py, 8.8 % of the check at 1,000 cards (bench/README.md, C9).
     """
 
     def __init__(self) -> None:
