@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..models import Practice
+from ..models import Place, Practice
 from ..text_folding import strip_accents
 from . import load_data
 from .rd import to_rd
@@ -53,19 +53,32 @@ class Gazetteer:
         self.about = about
         self._by_name: dict[tuple[str, str], GazetteerPlace] = {}
         self._by_alternate: dict[tuple[str, str], GazetteerPlace] = {}
+        # A name in any province, most populous first: for "Ook in" towns, which have no province.
+        self._anywhere: dict[str, GazetteerPlace] = {}
+        self._anywhere_alternate: dict[str, GazetteerPlace] = {}
         self._names: dict[str, list[str]] = {}
         # Most populous first, so that of two places with one name the larger one wins.
         for name, province, lat, lon, population, geonameid, alternates in sorted(rows, key=lambda r: -r[4]):
             place = GazetteerPlace(name, province, lat, lon, population, geonameid)
             self._by_name.setdefault((normalise(name), province), place)
+            self._anywhere.setdefault(normalise(name), place)
             self._names.setdefault(province, []).append(name)
             for alternate in alternates:
                 self._by_alternate.setdefault((normalise(alternate), province), place)
+                self._anywhere_alternate.setdefault(normalise(alternate), place)
 
     def find(self, name: str, province: str) -> GazetteerPlace | None:
         """The place called ``name`` in ``province`` (a taxonomy key); its own name before alternates."""
         key = (normalise(name), province)
         return self._by_name.get(key) or self._by_alternate.get(key)
+
+    def find_anywhere(self, name: str, prefer: str | None = None) -> GazetteerPlace | None:
+        """The place called ``name`` in whichever province: its own name in ``prefer`` (the card's
+        province), then its own name anywhere (the most populous), then an alternate name likewise.
+        'IJsselstein' is the town in Utrecht by its own name, not Ysselsteyn (Limburg) by an alternate."""
+        key = normalise(name)
+        return ((self._by_name.get((key, prefer)) if prefer else None) or self._anywhere.get(key)
+                or (self._by_alternate.get((key, prefer)) if prefer else None) or self._anywhere_alternate.get(key))
 
     def names_in(self, province: str) -> list[str]:
         return sorted(set(self._names.get(province, ())))
@@ -88,3 +101,41 @@ def locate(practice: Practice, gazetteer: Gazetteer | None = None) -> Location |
     if found is None:
         return None
     return Location(found.lat, found.lon, FROM_MUNICIPALITY, found)
+
+
+@dataclass(frozen=True)
+class AlsoIn:
+    """A town the card names under ``place.also_in``, found in the gazetteer."""
+
+    name: str  # as the card writes it
+    place: GazetteerPlace
+
+    @property
+    def province(self) -> str:
+        return self.place.province
+
+    @property
+    def rd(self) -> tuple[float, float]:
+        return to_rd(self.place.lat, self.place.lon)
+
+
+@functools.cache
+def also_in_places(place: Place, gazetteer: Gazetteer | None = None) -> tuple[AlsoIn, ...]:
+    """The "Ook in" towns of a card that the gazetteer knows, in the card's order.
+
+    A town it cannot find is left out (the map and the province filters cannot place
+    it), and reported nowhere: ``also_in`` is free text and the card still names it.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    found = []
+    for name in place.also_in:
+        hit = gazetteer.find_anywhere(name, prefer=place.province)
+        if hit is not None:
+            found.append(AlsoIn(name, hit))
+    return tuple(found)
+
+
+def provinces_of(place: Place) -> tuple[str, ...]:
+    """The card's own province, then the provinces of its "Ook in" towns, each once."""
+    own = (place.province,) if place.province else ()
+    return tuple(dict.fromkeys(own + tuple(town.province for town in also_in_places(place))))

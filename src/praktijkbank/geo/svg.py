@@ -114,8 +114,8 @@ def _spread(markers: list[Marker], frame: Frame, radius: float,
 
 
 def _in_own_province(marker: Marker, sx: float, sy: float, frame: Frame, outlines: Outlines) -> bool:
-    own = marker.attributes.get("data-provincie")
-    return not own or outlines.province_at(frame.rd(sx, sy)) == own
+    own = marker.attributes.get("data-provincie")  # one province: each marker is in one place
+    return not own or " " in own or outlines.province_at(frame.rd(sx, sy)) == own
 
 
 def _sunflower(count: int, spacing: float) -> list[tuple[float, float]]:

@@ -1,7 +1,11 @@
-"""The ways to browse: theme, target group, province, partner role, status.
+"""The ways to browse: theme, target group, province, evidence, scope, partner role, status.
 
 Each facet has a page per value (works without JavaScript) and drives one
 group of filters on the overview (enhanced with JavaScript).
+
+A card counts in its own province and in the provinces of its "Ook in" towns
+(``place.also_in``) that the gazetteer finds: Onder de Pannen, in Amsterdam and
+also in Zwolle, Eindhoven, Breda and Utrecht, is a practice in Overijssel too.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..geo.places import provinces_of
 from ..models import Practice
 from ..taxonomy import Taxonomy
 
@@ -33,10 +38,13 @@ class Facet:
         return counts
 
 
+# In the order of the overview's filter groups.
 FACETS = (
     Facet("thema", "themes", lambda p: p.themes),
     Facet("doelgroep", "target_groups", lambda p: p.target_groups),
-    Facet("provincie", "provinces", lambda p: (p.province,) if p.province else ()),
+    Facet("provincie", "provinces", lambda p: provinces_of(p.place)),
+    Facet("onderbouwing", "evidence", lambda p: (p.evidence,)),
+    Facet("schaal", "scope", lambda p: (p.place.scope,)),
     Facet("partner", "partner_roles", lambda p: p.partner_roles),
     Facet("status", "status", lambda p: (p.status,)),
 )
