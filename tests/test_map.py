@@ -101,6 +101,8 @@ def test_overview_map_has_one_marker_per_placed_card_inside_the_drawn_netherland
     assert {p.slug for p in placed} >= set(EXPECTED_PROVINCE)
     by_slug = {}
     for marker in page.markers:
+        if "data-ook-in" in marker:  # a town under "Ook in": test_also_in_towns_have_markers_in_their_province
+            continue
         assert marker["data-slug"] not in by_slug, f"twee stippen voor {marker['data-slug']}"
         by_slug[marker["data-slug"]] = marker
     assert set(by_slug) == {p.slug for p in placed}
@@ -126,7 +128,26 @@ def test_markers_carry_the_same_filter_values_as_the_list(built_site, practices)
     for marker in page.markers:
         practice = by_slug[marker["data-slug"]]
         assert marker["data-thema"].split() == list(practice.themes)
-        assert marker["data-provincie"] == practice.province
+        if "data-ook-in" not in marker:
+            assert marker["data-provincie"] == practice.province
+
+
+def test_also_in_towns_have_markers_in_their_province(built_site, practices):
+    """A town under "Ook in" that the gazetteer finds gets a marker, in that town's province,
+    which the province filter follows; a town it cannot find gets none."""
+    from praktijkbank.geo.places import also_in_places
+
+    page = parse_map((built_site / "praktijken" / "index.html").read_text(encoding="utf-8"))
+    also = [m for m in page.markers if "data-ook-in" in m]
+    expected = {(p.slug, town.name) for p in practices for town in also_in_places(p.place)}
+    # Towns close together share a marker, which names them all.
+    assert {(m["data-slug"], town) for m in also for town in m["data-ook-in"].split(", ")} == expected
+    assert ("onder-de-pannen", "Zwolle") in expected
+    assert not any(town == "Vijfheerenlanden" for _, town in expected)  # a municipality, no GeoNames place
+    for marker in also:
+        holders = [key for key, d in page.provinces.items() if inside((marker["cx"], marker["cy"]), drawn_polygons(d))]
+        assert holders == [marker["data-provincie"]], marker["aria-label"]
+        assert f" (ook in {marker['data-ook-in']}, " in marker["aria-label"]
 
 
 def test_national_practices_are_listed_beside_the_map(built_site, practices):

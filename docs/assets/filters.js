@@ -1,19 +1,42 @@
-/* Praktijkbank: instant filtering on the overview "Praktijken".
+/* Praktijkbank: the overview "Praktijken" with filters, sort and a map view.
  *
- * Progressive enhancement: without this script the form stays hidden and the
- * facet pages (/thema/…, /doelgroep/…) do the same job. Within a group the
- * choices widen the result (or), across groups they narrow it (and); each
- * option shows how many cards it would give with the other groups as they are.
+ * Progressive enhancement: without this script the form, the sort and the view
+ * switch stay hidden; the page shows the list by title, then the map, and the
+ * facet pages (/thema/…, /doelgroep/…) do what the filters do.
+ *
+ * Filters: within a group the choices widen the result (or), across groups they
+ * narrow it (and); each option shows how many cards it would give with the other
+ * groups as they are. The count above the results is a polite live region.
+ *
+ * Layout (docs/assets/praktijkbank.css, "Overview"): on a wide screen the filters
+ * are a column beside the results; on a narrow one they fold into a panel behind
+ * the button "Filters (n)", n being the number of ticked boxes.
+ *
+ * Sort: by name (the build's order), place, newest (the year a practice started)
+ * or last reviewed; what each means is in src/praktijkbank/pages/listing.py
+ * (sort_attributes). View: the list or the map, both following the filters.
+ * Filters, sort and view are kept in the address, so a link shares them.
  */
 (function () {
   "use strict";
 
+  var SORT_PARAM = "volgorde";
+  var VIEW_PARAM = "weergave";
+
   function init() {
     var form = document.getElementById("pb-filters");
     var list = document.getElementById("pb-list");
-    if (!form || !list) return;
+    var overview = document.getElementById("pb-overview");
+    if (!form || !list || !overview) return;
     var result = document.getElementById("pb-result");
     var empty = document.getElementById("pb-empty");
+    var toggle = document.getElementById("pb-filter-toggle");
+    var done = document.getElementById("pb-filters-done");
+    var sortWrap = document.getElementById("pb-sort-wrap");
+    var sort = document.getElementById("pb-sort");
+    var views = document.getElementById("pb-views");
+    var mapView = document.getElementById("pb-map-view");
+    var browse = document.getElementById("pb-browse");
     var items = Array.prototype.slice.call(list.querySelectorAll(".pb-item"));
     var total = items.length;
     var facets = Array.prototype.map.call(
@@ -33,6 +56,7 @@
       document.querySelectorAll(".pb-map .pb-marker, .pb-map .pb-map-entry")
     );
     var mapValues = mapItems.map(ownValues);
+    var view = "lijst";
 
     function inputs(facet) {
       return Array.prototype.slice.call(form.querySelectorAll('input[name="' + facet + '"]'));
@@ -60,17 +84,73 @@
       return shown === total ? shown + " " + word : shown + " van " + total + " praktijken";
     }
 
+    // -- sort ---------------------------------------------------------------
+    // Each compares two items; ties keep the build's order (by title).
+    var byTitle = items.slice();
+    function attribute(name) {
+      return function (item) { return item.getAttribute(name) || ""; };
+    }
+    var ORDERS = {
+      naam: null,
+      // Ascending; no place (national approaches) last.
+      plaats: { key: attribute("data-sort-plaats"), descending: false },
+      // Newest first; no start year last.
+      nieuw: { key: attribute("data-sort-gestart"), descending: true },
+      nagekeken: { key: attribute("data-sort-nagekeken"), descending: true }
+    };
+    function applySort(name) {
+      var order = ORDERS[name];
+      var sorted = byTitle.slice();
+      if (order) {
+        sorted.sort(function (a, b) {
+          var ka = order.key(a), kb = order.key(b);
+          if (ka === kb) return byTitle.indexOf(a) - byTitle.indexOf(b);
+          if (!ka) return 1;
+          if (!kb) return -1;
+          var before = ka < kb ? -1 : 1;
+          return order.descending ? -before : before;
+        });
+      }
+      sorted.forEach(function (item) { list.appendChild(item); });
+    }
+
+    // -- view: list or map --------------------------------------------------
+    function setView(name) {
+      view = name === "kaart" && mapView ? "kaart" : "lijst";
+      overview.setAttribute("data-view", view);
+      if (views) {
+        Array.prototype.forEach.call(views.querySelectorAll("[data-view]"), function (button) {
+          button.setAttribute("aria-pressed", String(button.getAttribute("data-view") === view));
+        });
+      }
+      if (mapView) mapView.hidden = view !== "kaart";
+      list.hidden = view === "kaart";
+      if (sortWrap) sortWrap.hidden = view === "kaart";
+    }
+
+    // -- the address --------------------------------------------------------
     function rememberInAddress(chosen) {
       var params = new URLSearchParams();
       facets.forEach(function (facet) {
         chosen[facet].forEach(function (value) { params.append(facet, value); });
       });
+      if (sort && sort.value !== "naam") params.set(SORT_PARAM, sort.value);
+      if (view !== "lijst") params.set(VIEW_PARAM, view);
       var query = params.toString();
       try {
-        history.replaceState(null, "", query ? "?" + query : location.pathname);
+        history.replaceState(null, "", (query ? "?" + query : location.pathname) + location.hash);
       } catch (error) {
         /* file:// pages may refuse; filtering works all the same */
       }
+    }
+
+    // -- the panel on narrow screens ------------------------------------------
+    function setPanel(open) {
+      overview.classList.toggle("pb-filters-open", open);
+      if (toggle) toggle.setAttribute("aria-expanded", String(open));
+    }
+    function activeCount(chosen) {
+      return facets.reduce(function (sum, facet) { return sum + chosen[facet].length; }, 0);
     }
 
     function update(remember) {
@@ -94,17 +174,74 @@
       mapItems.forEach(function (element, index) {
         element.classList.toggle("pb-filtered-out", !matches(mapValues[index], chosen, null));
       });
+      // A group beside the map ("Landelijk") with none of its practices left goes, heading and all.
+      Array.prototype.forEach.call(document.querySelectorAll(".pb-map .pb-map-group"), function (group) {
+        group.classList.toggle("pb-filtered-out", !group.querySelector(".pb-map-entry:not(.pb-filtered-out)"));
+      });
       result.textContent = describe(shown);
-      if (empty) empty.hidden = shown !== 0;
+      if (empty) empty.hidden = shown !== 0 || view === "kaart";
+      var active = activeCount(chosen);
+      if (toggle) toggle.textContent = active ? "Filters (" + active + ")" : "Filters";
+      if (done) done.textContent = shown === 1 ? "Toon 1 praktijk" : "Toon " + shown + " praktijken";
       if (remember) rememberInAddress(chosen);
     }
 
+    // -- start: the state from the address, then the controls ---------------
     var params = new URLSearchParams(location.search);
     facets.forEach(function (facet) {
       var wanted = params.getAll(facet);
       inputs(facet).forEach(function (input) { input.checked = wanted.indexOf(input.value) !== -1; });
     });
+    if (sort) {
+      var wantedSort = params.get(SORT_PARAM);
+      sort.value = ORDERS.hasOwnProperty(wantedSort) ? wantedSort : "naam";
+      applySort(sort.value);
+      sort.addEventListener("change", function () {
+        applySort(sort.value);
+        rememberInAddress(selection());
+      });
+    }
+    // A link to the map (#op-de-kaart) opens the map view.
+    setView(params.get(VIEW_PARAM) === "kaart" || location.hash === "#op-de-kaart" ? "kaart" : "lijst");
+    if (views) {
+      views.addEventListener("click", function (event) {
+        var button = event.target.closest("[data-view]");
+        if (!button) return;
+        setView(button.getAttribute("data-view"));
+        update(true);
+      });
+    }
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        var open = !overview.classList.contains("pb-filters-open");
+        setPanel(open);
+        // The bar goes to the top of the screen, the panel right under it and the first results
+        // under that: what a tick changes stays in sight.
+        if (open) overview.scrollIntoView({ block: "start" });
+      });
+    }
+    function closePanel() {
+      setPanel(false);
+      if (toggle) toggle.focus();
+    }
+    if (done) {
+      done.addEventListener("click", function () {
+        closePanel();
+        var bar = document.getElementById("pb-toolbar");
+        if (bar && bar.getBoundingClientRect().top < 0) overview.scrollIntoView({ block: "start" });
+      });
+    }
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && overview.classList.contains("pb-filters-open")) {
+        event.preventDefault();
+        closePanel();
+      }
+    });
+    [toggle, sortWrap, views].forEach(function (element) { if (element) element.hidden = false; });
+    // The filters do what the facet pages do: their list folds away (still one click to open).
+    if (browse) browse.open = false;
     form.hidden = false;
+    overview.classList.add("pb-enhanced");
     form.addEventListener("change", function () { update(true); });
     form.addEventListener("reset", function () {
       window.setTimeout(function () { update(true); }, 0);

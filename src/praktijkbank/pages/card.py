@@ -8,7 +8,7 @@ from ..schedule import WebinarCalendar
 from ..taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .facets import FACET_BY_VOCABULARY
-from .listing import card_src_uri, place_line
+from .listing import card_src_uri, place_line, province_label
 from .map import card_location
 from ..sitemodel.source import PageSource, html_block
 from .markup import NOT_IN_SEARCH, dutch_date, escaped, html_link, text
@@ -40,7 +40,7 @@ def facts_list(practice: Practice, taxonomy: Taxonomy, from_src: str | None = No
     place = practice.place
     facts: list[tuple[str, str]] = []
     where = escaped(place.label())
-    if place.province:
+    if place.province and province_label(practice, taxonomy):  # not 'Utrecht (Utrecht)'
         where += " (" + _facet_links("provinces", (place.province,), taxonomy, src, address) + ")"
     facts.append(("Plaats", where))
     if place.also_in:
