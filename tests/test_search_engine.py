@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from praktijkbank.practices import load_practices
-from praktijkbank.search.documents import KIND_PAGE, KIND_PRACTICE, build_documents, html_text
+from praktijkbank.search.documents import KIND_GUIDE, KIND_PAGE, KIND_PRACTICE, build_documents, html_text
 from praktijkbank.search.dutch import stem
 from praktijkbank.search.engine import build_index, query_words, search
 from support import TODAY, VALID_CARD
@@ -66,7 +66,7 @@ def documents(cards, taxonomy):
 @pytest.fixture
 def ask(documents):
     index = build_index(documents)
-    return lambda query: [hit.document.key for hit in search(index, documents, query)]
+    return lambda query: [hit.document.key for hit in search(index, query)]
 
 
 def test_one_document_per_card_in_slug_order(documents, cards):
@@ -122,9 +122,12 @@ def test_html_text_collapses_blocks():
 
 
 def test_pages_are_documents_after_the_cards(cards, taxonomy):
-    docs = build_documents(cards, taxonomy, [("over/", "Over", "Waar de feiten vandaan komen.")])
-    assert [d.kind for d in docs] == [KIND_PRACTICE] * len(cards) + [KIND_PAGE]
-    assert docs[-1].key == "over/" and "feit" in docs[-1].terms["tekst"]
+    docs = build_documents(cards, taxonomy, [("over/", "Over", "Waar de feiten vandaan komen.", "Over de Praktijkbank"),
+                                             ("webinars.html", "Webinars", "Wat eraan komt.")])
+    assert [d.kind for d in docs] == [KIND_PRACTICE] * len(cards) + [KIND_GUIDE, KIND_PAGE]
+    assert docs[-2].key == "over/" and "feit" in docs[-2].terms["tekst"]
+    assert docs[-2].names == (("over",), ("praktijkbank",))  # title and heading; stop words only when alone
+    assert {"over", "praktijkbank"} <= set(docs[-2].terms["titel"].split())
 
 
 @pytest.mark.parametrize("query", ["dakloos", "dakloze", "daklozen", "Daklozen", "dakloosheid"])
@@ -177,7 +180,7 @@ def test_two_words_written_together_are_found(ask):
 
 def test_cards_matching_every_word_come_first(documents):
     index = build_index(documents)
-    hits = search(index, documents, "dakloze jongeren")
+    hits = search(index, "dakloze jongeren")
     assert [h.document.key for h in hits] == ["kamers-voor-daklozen", "onder-de-dakpannen"]
     assert hits[0].missing == () and hits[1].missing == ("jongeren",)
     assert hits[0].score > hits[1].score

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"let op: {invalid} kaart(en) met fouten zijn niet doorzocht (zie: praktijkbank check)",
               file=sys.stderr)
     documents = build_documents(result.practices, taxonomy)
-    hits = search(build_index(documents), documents, query)
+    hits = search(build_index(documents), query)
     shown = hits[: args.aantal]
     if args.format == "json":
         print(json.dumps({"zoekvraag": query, "gevonden": len(hits), "kaarten": [_as_json(h) for h in shown]},

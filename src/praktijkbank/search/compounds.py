@@ -21,6 +21,7 @@ from .dutch import stem
 
 MIN_PART = 4  # letters in each part
 MIN_COMPOUND = 2 * MIN_PART
+MAX_COMPOUND = 40  # longer runs of letters are no words (an identifier, a hash): not split
 
 # Parts that often appear inside compounds in this field, in their plain form.
 COMMON_PARTS = frozenset("""
@@ -63,17 +64,17 @@ class CompoundSplitter:
         The longest known head (the last part, which carries the meaning) wins; a modifier
         or head that is itself a compound is split further.
         """
-        if len(word) < MIN_COMPOUND or not word.isalpha():
+        if not MIN_COMPOUND <= len(word) <= MAX_COMPOUND or not word.isalpha():
             return ()
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             modifier, head = word[:cut], word[cut:]
-            head_parts = (stem(head),) if self._is_word(head) else self._parts(head)
+            head_parts = (stem(head),) if self._is_word(head) else self.parts(head)  # cached: no exponential work
             if not head_parts:
                 continue
             modifier_stem = self._modifier_stem(modifier)
             if modifier_stem:
                 return (modifier_stem, *head_parts)
-            modifier_parts = self._parts(modifier)
+            modifier_parts = self.parts(modifier)
             if modifier_parts:
                 return (*modifier_parts, *head_parts)
         return ()

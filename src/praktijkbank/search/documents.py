@@ -10,6 +10,7 @@ they are.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -18,11 +19,12 @@ from ..models import Practice
 from ..pages.listing import place_line
 from ..taxonomy import Taxonomy
 from .compounds import CompoundSplitter
-from .dutch import fold, hyphen_compounds_of_folded, is_stop_word, stem, words_of_folded
-from .ranking import FIELD_BOOSTS
+from .dutch import fold, hyphen_compounds_of_folded, is_stop_word, stem, words, words_of_folded
+from .ranking import FIELD_BOOSTS, VISITOR_PAGES, page_path
 
 KIND_PRACTICE = "praktijk"
-KIND_PAGE = "pagina"
+KIND_PAGE = "pagina"        # a page with content for visitors (``ranking.VISITOR_PAGES``)
+KIND_GUIDE = "achtergrond"  # any other page: home, about, the contributor guide, open data, ...
 
 # Fields whose words are names or labels: stop words stay ("Onder de Pannen", "WIJ").
 _NAME_FIELDS = ("titel", "trefwoorden", "plaats", "partners", "themas", "doelgroepen")
@@ -30,13 +32,16 @@ _NAME_FIELDS = ("titel", "trefwoorden", "plaats", "partners", "themas", "doelgro
 
 @dataclass(frozen=True)
 class SearchDocument:
-    kind: str              # KIND_PRACTICE or KIND_PAGE
+    kind: str              # KIND_PRACTICE, KIND_PAGE or KIND_GUIDE
     key: str               # a card's slug; a page's location
     title: str             # shown as the result's heading
     text: str              # shown under it (plain text)
     path: str              # a card's file (practices/<slug>.md); a page's location
     terms: dict[str, str] = field(default_factory=dict)  # search field -> space-separated index terms
     place: str = ""        # a card's place in one line: "Ruwaard, Oss · Noord-Brabant"
+    # A page's names (its title, its heading), each as the stems of its words: the query that
+    # covers one of them asks for the page by name.
+    names: tuple[tuple[str, ...], ...] = ()
 
 
 class _FieldTexts:
@@ -129,10 +134,23 @@ def _card_document(practice: Practice, found: "_FieldWords", splitter: CompoundS
     )
 
 
+def page_kind(location: str) -> str:
+    return KIND_PAGE if page_path(location) in VISITOR_PAGES else KIND_GUIDE
+
+
+def name_stems(name: str) -> tuple[str, ...]:
+    """The stems of a name's words, stop words left out unless the name has nothing else ("Over")."""
+    found = words(name)
+    return tuple(stem(w) for w in (list(filter(lambda w: not is_stop_word(w), found)) or found))
+
+
 def build_documents(practices: Iterable[Practice], taxonomy: Taxonomy,
-                    pages: Iterable[tuple[str, str, str]] = (),
+                    pages: Iterable[tuple[str, ...]] = (),
                     words: Mapping[str, str] | None = None) -> list[SearchDocument]:
-    """One document per card, in slug order, then one per page ``(location, title, text)``.
+    """One document per card, in slug order, then one per page ``(location, title, text[, heading])``.
+
+    A page's heading, when given, is a second name it can be asked for by ("Bijdragen" for the
+    page "Zo doet u mee").
 
     ``words``: slug -> the words of the card's rendered text (``SiteModel.card_words``); without
     it the cards' texts are rendered here, as a build renders them.
@@ -150,12 +168,14 @@ def build_documents(practices: Iterable[Practice], taxonomy: Taxonomy,
     every_word = set().union(*(field_words for found in card_words for field_words in found.words.values()))
     splitter = CompoundSplitter(map(stem, every_word))
     documents = [_card_document(p, found, splitter, taxonomy) for p, found in zip(ordered, card_words)]
-    for location, title, text in pages:
+    for location, title, text, *heading in pages:
+        names = [name for name in (title, *heading) if name and name_stems(name)]
         texts = _FieldTexts()
-        texts.add("titel", title)
+        texts.add("titel", *dict.fromkeys(names))
         texts.add("tekst", text)
-        documents.append(SearchDocument(KIND_PAGE, location, title, text, location,
-                                        texts.analysed().terms(splitter)))
+        documents.append(SearchDocument(page_kind(location), location, title, text, location,
+                                        texts.analysed().terms(splitter),
+                                        names=tuple(dict.fromkeys(map(name_stems, names)))))
     return documents
 
 
@@ -163,27 +183,66 @@ def build_documents(practices: Iterable[Practice], taxonomy: Taxonomy,
 
 
 class _TextExtractor(HTMLParser):
-    _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "th", "br", "div", "tr"}
+    _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "td", "th", "br", "div", "tr",
+               "option", "label", "legend", "button", "figcaption", "summary", "section", "ul", "ol", "table"}
+    _CODE = {"code", "pre", "kbd", "samp"}
+    _NEVER = {"script", "style", "template"}  # data and styles (JSON-LD), not text
 
-    def __init__(self) -> None:
+    def __init__(self, without_code: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.without_code = without_code
+        self.in_code = 0
+        self.heading: list[str] | None = None  # the first h1's text, while and once it is read
+        self.in_heading = False
 
     def handle_starttag(self, tag, attrs):
         if tag in self._BLOCKS:
             self.parts.append(" ")
+        if (tag in self._CODE and self.without_code) or tag in self._NEVER:
+            self.in_code += 1
+        if tag == "h1" and self.heading is None:
+            self.heading, self.in_heading = [], True
 
     def handle_endtag(self, tag):
         if tag in self._BLOCKS:
             self.parts.append(" ")
+        if (tag in self._CODE and self.without_code or tag in self._NEVER) and self.in_code:
+            self.in_code -= 1
+        if tag == "h1":
+            self.in_heading = False
 
     def handle_data(self, data):
+        if self.in_code:
+            return
         self.parts.append(data)
+        if self.in_heading:
+            self.heading.append(data)
 
 
-def html_text(html: str) -> str:
-    """The text of an HTML fragment, whitespace collapsed."""
-    extractor = _TextExtractor()
+def _extract(html: str, without_code: bool) -> _TextExtractor:
+    extractor = _TextExtractor(without_code)
     extractor.feed(html)
     extractor.close()
-    return " ".join("".join(extractor.parts).split())
+    return extractor
+
+
+def html_text(html: str, without_code: bool = False) -> str:
+    """The text of an HTML fragment, whitespace collapsed; ``without_code``: code and its keys left out."""
+    return " ".join("".join(_extract(html, without_code).parts).split())
+
+
+def page_text(html: str) -> tuple[str, str]:
+    """A page's text as visitors read it, and its first heading.
+
+    Code is left out: on the contributor pages it holds field names and vocabulary keys
+    (``schulden-en-huurachterstand``), which are neither what visitors search for nor what a
+    result should show; the labels beside them stay.
+    """
+    extractor = _extract(html, without_code=True)
+    text = " ".join("".join(extractor.parts).split())
+    # What code leaves behind: "key Label;" lists become "; Label;", "(``x``)" becomes "()".
+    text = re.sub(r"\(\s*[,;:]?\s*\)", "", text)
+    text = re.sub(r"(?<=[,;:])(\s*[,;:])+", "", text)
+    text = re.sub(r"\s+([,;:.])", r"\1", text)
+    return text, " ".join("".join(extractor.heading or []).split())

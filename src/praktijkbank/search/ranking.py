@@ -29,12 +29,23 @@ SPLIT_MIN_PART = 3    # a word written together by mistake ("regenbooggroep") is
 
 # A document that matches only some of the query's words keeps its place in the list,
 # but below those that match all: its score is multiplied by (matched/words) ** COVERAGE_POWER.
+# (The order itself puts every card that matches all words first; see ``TIERS``.)
 COVERAGE_POWER = 2
 
-# The site also finds its other pages (home, about, the contributor guide). They are ranked
-# in their own index and their scores count for this share when mixed with the cards':
-# the cards are what visitors look for, while a page about the query itself still shows.
-PAGE_WEIGHT = 0.25
+# Pages other than cards, by where they are. The site is a knowledge base: visitors look for
+# cards. Pages with content for visitors (the webinars) follow the cards that match every word;
+# the others (home, about, the contributor guide, open data, accessibility, "Wat weten we?")
+# come only when they are asked for by name (the query is their title) or when no card
+# matches. Paths as on the site, without "index.html", ".html" or a final "/".
+VISITOR_PAGES = frozenset({"webinars"})
+
+# The order of the results: a result's tier first, then how many query words it matched, then its
+# score, then cards before pages, then the documents' order. Lower tiers come first.
+TIER_NAMED = 0        # a page whose title is the query ("Open data", "toegankelijkheid")
+TIER_ALL_WORDS = 1    # a card that matches every word of the query
+TIER_PAGE = 2         # a page whose title holds every query word; a visitor page matching every word
+TIER_SOME_WORDS = 3   # a card that matches some of the words (more words first)
+TIER_FALLBACK = 4     # any other page that matches: shown only when no card matches
 
 
 def ranking_settings() -> dict:
@@ -47,5 +58,17 @@ def ranking_settings() -> dict:
         "fuzzyMinLength": FUZZY_MIN_LENGTH,
         "splitMinPart": SPLIT_MIN_PART,
         "coveragePower": COVERAGE_POWER,
-        "pageWeight": PAGE_WEIGHT,
+        "tiers": {"named": TIER_NAMED, "allWords": TIER_ALL_WORDS, "page": TIER_PAGE,
+                  "someWords": TIER_SOME_WORDS, "fallback": TIER_FALLBACK},
     }
+
+
+def page_path(location: str) -> str:
+    """A page's location without what differs between the site and its offline copy:
+    'bijdragen/velden/' and 'bijdragen/velden.html' -> 'bijdragen/velden'; '' and 'index.html' -> ''."""
+    path = location.split("#")[0]
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    elif path.endswith(".html"):
+        path = path[: -len(".html")]
+    return path.strip("/")

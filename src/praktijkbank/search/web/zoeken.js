@@ -21,6 +21,8 @@
   var Dutch = PraktijkbankDutch;
   var MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 };  // Material's SearchMessageType
   var KIND_PRACTICE = "praktijk";
+  var KIND_PAGE = "pagina";
+  var TITLE_FIELD = "titel";
   var SNIPPET_WORDS = 32;  // words shown around the first match in a long page section
   // Results whose words are marked. Material shows ten results and more while scrolling;
   // marking a thousand would make every key slow on a large site, so further down the
@@ -57,10 +59,9 @@
     var pages = data.docs.filter(function (d) { return d.kind !== KIND_PRACTICE; });
     state = {
       settings: settings,
-      sets: [[cards, 1], [pages, settings.pageWeight]].filter(function (set) { return set[0].length; })
-        .map(function (set) {
-          return { docs: set[0], weight: set[1], index: buildIndex(set[0], settings), display: new Map() };
-        })
+      sets: [cards, pages].map(function (docs, order) {
+        return { docs: docs, order: order, index: docs.length ? buildIndex(docs, settings) : null, display: new Map() };
+      })
     };
   }
 
@@ -113,27 +114,69 @@
     return null;
   }
 
-  function rank(index, words, s) {
-    var scores = new Map(), matched = new Map();
+  function scored(index, words, s) {
+    var found = new Map();
     words.forEach(function (word, number) {
       wordResults(index, word, s).forEach(function (result) {
         var ref = Number(result.ref);
-        scores.set(ref, (scores.get(ref) || 0) + result.score);
-        if (!matched.has(ref)) matched.set(ref, new Set());
-        matched.get(ref).add(number);
+        var entry = found.get(ref);
+        if (!entry) {
+          entry = { score: 0, matched: new Set(), inTitle: new Set(), titleTerms: new Set() };
+          found.set(ref, entry);
+        }
+        entry.score += result.score;
+        entry.matched.add(number);
+        var metadata = result.matchData.metadata;
+        Object.keys(metadata).forEach(function (term) {
+          if (Object.prototype.hasOwnProperty.call(metadata[term], TITLE_FIELD)) {
+            entry.inTitle.add(number);
+            entry.titleTerms.add(term);
+          }
+        });
       });
     });
+    return found;
+  }
+
+  function hasAll(set, items) {
+    return items.every(function (item) { return set.has(item); });
+  }
+
+  function pageTier(doc, entry, required, everyWord, tiers) {
+    if (required.length && hasAll(entry.inTitle, required)) {  // every query word is in its title
+      if ((doc.names || []).some(function (name) { return name.length && hasAll(entry.titleTerms, name); }))
+        return tiers.named;  // ... and the query covers the title: asked for by name
+      return tiers.page;
+    }
+    if (doc.kind === KIND_PAGE && everyWord) return tiers.page;
+    return tiers.fallback;
+  }
+
+  // The order of engine.search: tier, words matched, score, cards before pages, document order.
+  function rank(words, s) {
+    var tiers = s.tiers;
     var required = [];
     words.forEach(function (word, number) { if (word.required) required.push(number); });
     var hits = [];
-    scores.forEach(function (score, ref) {
-      var found = matched.get(ref);
-      var coverage = required.length
-        ? required.filter(function (n) { return found.has(n); }).length / required.length
-        : 1;
-      if (coverage > 0) hits.push({ ref: ref, score: score * Math.pow(coverage, s.coveragePower), matched: found });
+    state.sets.forEach(function (set) {
+      if (!set.index) return;
+      scored(set.index, words, s).forEach(function (entry, ref) {
+        var matched = required.filter(function (n) { return entry.matched.has(n); }).length;
+        var coverage = required.length ? matched / required.length : 1;
+        if (coverage === 0) return;
+        var everyWord = matched === required.length;
+        var tier = set.order === 0
+          ? (everyWord ? tiers.allWords : tiers.someWords)
+          : pageTier(set.docs[ref], entry, required, everyWord, tiers);
+        hits.push({ set: set, ref: ref, tier: tier, count: matched, matched: entry.matched,
+                    score: entry.score * Math.pow(coverage, s.coveragePower) });
+      });
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    hits.sort(function (a, b) {
+      return a.tier - b.tier || b.count - a.count || b.score - a.score || a.set.order - b.set.order || a.ref - b.ref;
+    });
+    if (hits.some(function (hit) { return hit.set.order === 0; }))  // the other pages only when no card matches
+      hits = hits.filter(function (hit) { return hit.tier < tiers.fallback; });
     return hits;
   }
 
@@ -219,12 +262,13 @@
       title = escapeHtml(doc.title);
       text = escapeHtml(doc.kind === KIND_PRACTICE ? doc.text : doc.text.split(/\s+/).slice(0, SNIPPET_WORDS).join(" "));
     }
-    // Material shows missing words struck through, and sends the matched ones to the
-    // page it opens, which highlights them there ("search.highlight").
+    // Material sends the matched words to the page it opens, which highlights them there
+    // ("search.highlight"). Words a result lacks are left out: Material would show them
+    // struck through after "Ontbreekt:", which puzzles readers. The cards that match every
+    // word come first; the marks show which words a later result has.
     var terms = {};
     words.forEach(function (q, number) {
-      if (!q.required) return;
-      if (!hit.matched.has(number)) { terms[q.text] = false; return; }
+      if (!q.required || !hit.matched.has(number)) return;
       var forms = found.filter(function (f) { return f[0] === q && f[1]; }).map(function (f) { return f[1]; });
       (forms.length ? forms : [q.text]).forEach(function (form) { terms[form] = true; });
     });
@@ -239,18 +283,10 @@
     var s = state.settings;
     var words = queryWords(query);
     if (!words.length) return { items: [] };
-    var scored = [];
-    state.sets.forEach(function (set) {
-      rank(set.index, words, s).forEach(function (hit) {
-        hit.score *= set.weight;
-        scored.push({ set: set, hit: hit });
-      });
-    });
-    scored.sort(function (a, b) { return b.hit.score - a.hit.score; });
     // One group per page, as Material expects: the page first, then its matching sections.
     var groups = new Map();
-    scored.forEach(function (entry, position) {
-      var result = item(entry.set, entry.hit, words, s, position < MARKED_RESULTS);
+    rank(words, s).forEach(function (hit, position) {
+      var result = item(hit.set, hit, words, s, position < MARKED_RESULTS);
       var page = pageOf(result.location);
       if (!groups.has(page)) groups.set(page, []);
       groups.get(page).push(result);
