@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
+
+from ..licence import ATTRIBUTION
 from ..models import Practice
 from ..related import RelatedIndex
 from ..schedule import WebinarCalendar
@@ -11,7 +15,7 @@ from .facets import FACET_BY_VOCABULARY
 from .listing import card_src_uri, place_line, province_label
 from .map import card_location
 from ..sitemodel.source import PageSource, html_block
-from .markup import NOT_IN_SEARCH, dutch_date, escaped, html_link, text
+from .markup import NOT_IN_SEARCH, attr, dutch_date, escaped, html_link, text
 from .webinars import webinars_section
 
 # The generated parts of a card are finished HTML (sitemodel.source.Html): Markdown only renders
@@ -85,6 +89,60 @@ def facts_panel(practice: Practice, taxonomy: Taxonomy, from_src: str | None = N
     )
 
 
+# -- what a visitor can do with a card: badge, breadcrumb, actions, the print header ---------------
+# docs/assets/kaart.js makes the actions work (they stay hidden without it); docs/assets/print.css
+# prints the card page in the card set's layout, one A4 with this header on top.
+
+def evidence_badge_long(practice: Practice, taxonomy: Taxonomy, named: bool = True) -> str:
+    """The evidence as a badge with its full label (the lists' badge, listing.py, has the short one);
+    ``named``: preceded by "Onderbouwing:" (not where a row label says it already)."""
+    key = taxonomy["evidence"].current(practice.evidence)
+    name = "Onderbouwing: " if named else ""
+    return f'<span class="pb-badge pb-evidence--{attr(key)}">{name}{escaped(taxonomy["evidence"].label_of(key))}</span>'
+
+
+def breadcrumb(practice: Practice, address: SiteAddress) -> str:
+    """Back to the overview. kaart.js gives the link the filters the visitor last had there."""
+    src = card_src_uri(practice.slug)
+    overview = address.relative(src, posixpath.join(posixpath.dirname(src), "index.md"))  # the cards' folder
+    return (
+        '<nav class="pb-breadcrumb" aria-label="Kruimelpad">\n<ol>\n'
+        f'<li><a href="{attr(overview)}" data-pb-overview>Praktijken</a></li>\n'
+        f'<li aria-current="page">{escaped(practice.title)}</li>\n'
+        "</ol>\n</nav>"
+    )
+
+
+def card_actions(practice: Practice, address: SiteAddress, public: str | None) -> str:
+    """"Kopieer link", "Afdrukken", "Vergelijk met…": hidden until kaart.js makes them work.
+    ``public`` is the card's address on the live site, when known (copied from an offline copy)."""
+    from .compare import COMPARE_SRC  # the compare page shows card columns made here
+
+    src = card_src_uri(practice.slug)
+    compare = address.relative(src, COMPARE_SRC) + "?kaart=" + practice.slug
+    data = f' data-pb-address="{attr(public)}"' if public else ""
+    return (
+        f'<div class="pb-card-actions" id="pb-card-actions"{data} hidden>\n'
+        '<button type="button" class="md-button pb-action" data-pb-action="copy">Kopieer link</button>\n'
+        '<button type="button" class="md-button pb-action" data-pb-action="print">Afdrukken</button>\n'
+        f'<a class="md-button pb-action" href="{attr(compare)}" data-pb-action="compare">Vergelijk met…</a>\n'
+        '<p class="pb-copy-field" hidden><label for="pb-copy-address">Link naar deze kaart</label> '
+        '<input type="text" id="pb-copy-address" readonly></p>\n'
+        '<p class="pb-action-status" id="pb-action-status" role="status"></p>\n'
+        "</div>"
+    )
+
+
+def print_header(public: str | None, built: dt.date) -> str:
+    """On paper only: the site's name, the card's public address and the date. kaart.js puts in the
+    day of printing; without it the page says the day it was built."""
+    where = f' · <a class="pb-print-url" href="{attr(public)}">{attr(public)}</a>' if public else ""
+    return (
+        f'<p class="pb-print-header"><span class="pb-print-site">{escaped(ATTRIBUTION)}</span>{where} · '
+        f'<span class="pb-print-when" data-pb-print-date>Stand van {dutch_date(built)}</span></p>'
+    )
+
+
 def sources_list(practice: Practice) -> str:
     items = []
     for source in practice.sources:
@@ -127,16 +185,28 @@ def related_section(practice: Practice, by_slug: dict[str, Practice], taxonomy: 
 
 def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxonomy,
               calendar: WebinarCalendar | None = None, related: RelatedIndex | None = None,
-              address: SiteAddress | None = None) -> PageSource:
+              address: SiteAddress | None = None, live: SiteAddress | None = None) -> PageSource:
+    """``live``: where the site is published, for the address printed on the card (in an offline
+    copy the live site's, not the copy's); by default ``address``."""
     # The Dutch search indexes a card from its model (search/site_index.py), so Material's
     # search plugin need not parse the page: at 1,000 cards that saved 1.7 s of a build.
     meta = {"title": practice.title, "description": practice.summary, **NOT_IN_SEARCH}
-    head = "\n".join([f'<p class="pb-lead">{escaped(practice.summary)}</p>',
+    address = address or SiteAddress()
+    public = (live or address).absolute_page(card_src_uri(practice.slug))
+    built = (calendar or WebinarCalendar()).today  # the build's one "today"
+    head = "\n".join([f'<p class="pb-card-evidence">{evidence_badge_long(practice, taxonomy)}</p>',
+                      card_actions(practice, address, public),
+                      print_header(public, built),
+                      f'<p class="pb-lead">{escaped(practice.summary)}</p>',
                       facts_panel(practice, taxonomy, address=address),
                       card_location(practice, taxonomy)])
     parts = [
+        html_block(breadcrumb(practice, address)),
         f"# {text(practice.title)}\n",
         html_block(head, toc=(FACTS_HEADING,)),
+    ]
+    body_part = len(parts)
+    parts += [
         practice.body.rstrip() + "\n",  # the contributor's own text (PageSource.body_part)
         webinars_section(practice, calendar, by_slug),
         sources_section(practice),
@@ -144,4 +214,4 @@ def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxono
         related_section(practice, by_slug, taxonomy, related, address),
     ]
     return PageSource.of(card_src_uri(practice.slug), meta, parts, source_path=practice.source_path,
-                         body_part=2, body_line=practice.body_line)
+                         body_part=body_part, body_line=practice.body_line)

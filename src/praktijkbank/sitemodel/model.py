@@ -19,6 +19,7 @@ from ..exports.calendars import calendar_files
 from ..offline.edition import EditionError, OfflineEdition
 from ..pages import generate_pages
 from ..pages.cardset import CARDSET_SRC, cardset_page
+from ..pages.compare import COMPARE_SRC, compare_page
 from ..pages.contributing import contributor_pages
 from ..pages.listing import card_src_uri
 from ..models import Practice
@@ -115,7 +116,9 @@ def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> S
     address = SiteAddress(settings.site_url, settings.directory_urls)
     calendar = WebinarCalendar(tuple(shown_webinars), today, address)
 
-    sources = generate_pages(result.practices, taxonomy, calendar, address)
+    # Where the site is published: cards print their public address, also in an offline bundle.
+    live = SiteAddress(edition.live_url) if edition is not None else address
+    sources = generate_pages(result.practices, taxonomy, calendar, address, live=live)
     files = [RawFile(uri, ics) for uri, ics in calendar_files(calendar, result.by_slug())]
     for made in contributor_pages(result.practices, taxonomy, today):
         (files if isinstance(made, RawFile) else sources).append(made)
@@ -134,12 +137,21 @@ def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> S
         return rendering.html_for(lambda link: site_map.href(link, rendering.src_uri, CARDSET_SRC),
                                   id_prefix=f"{slug}--", heading_shift=1, template=rendering.body or "")
 
-    # The card set prints each card's public address: the live site's, also in an offline bundle.
-    live = SiteAddress(edition.live_url) if edition is not None else address
     cardset = cardset_page(result.practices, taxonomy, card_text, live, address)
     sources.append(cardset)
     renderings[CARDSET_SRC] = renderer.render(cardset)
     site_map.anchors[CARDSET_SRC] = renderings[CARDSET_SRC].anchors
+
+    # The compare page holds every card's results as rendered for its page, filled in for that page.
+    def compare_text(slug: str) -> str:
+        rendering = renderings[card_src_uri(slug)]
+        return rendering.html_for(lambda link: site_map.href(link, rendering.src_uri, COMPARE_SRC),
+                                  id_prefix=f"vergelijk-{slug}--", template=rendering.body or "")
+
+    compare = compare_page(result.practices, taxonomy, compare_text, address)
+    sources.append(compare)
+    renderings[COMPARE_SRC] = renderer.render(compare)
+    site_map.anchors[COMPARE_SRC] = renderings[COMPARE_SRC].anchors
 
     result.problems.extend(_link_problems(sources, renderings, site_map))
     pages = {source.src_uri: _page(source, renderings[source.src_uri], site_map) for source in sources}
