@@ -11,6 +11,7 @@ from ..urls import SiteAddress
 from .card import card_page
 from .evidence_overview import evidence_overview_page
 from .facets import FACETS
+from .home import home_page
 from .listing import ListEntries
 from .map import OPEN_DATA_SRC
 from .open_data import OPEN_DATA_META, open_data_page
@@ -20,10 +21,8 @@ from .webinars import webinars_page
 
 def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
                    calendar: WebinarCalendar | None = None,
-                   address: SiteAddress | None = None,
-                   live: SiteAddress | None = None) -> list[PageSource]:
-    """Every page made from the cards but the card set and the compare page, which need their
-    rendered texts. ``live``: where the site is published (an offline copy prints it on the cards)."""
+                   address: SiteAddress | None = None) -> list[PageSource]:
+    """Every page made from the cards but the card set, which needs their rendered texts."""
     by_slug = {p.slug: p for p in practices}
     calendar = calendar or WebinarCalendar()
     address = address or SiteAddress()
@@ -31,9 +30,10 @@ def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
     pages = [overview_page(practices, taxonomy, address, entries),
              webinars_page(calendar, by_slug),
              PageSource.of(OPEN_DATA_SRC, OPEN_DATA_META, [open_data_page(taxonomy, address)]),
-             evidence_overview_page(practices, taxonomy, address)]
+             evidence_overview_page(practices, taxonomy, address),
+             home_page(practices, taxonomy, address, calendar)]
     related = RelatedIndex(practices)
-    pages += [card_page(practice, by_slug, taxonomy, calendar, related, address, live) for practice in practices]
+    pages += [card_page(practice, by_slug, taxonomy, calendar, related, address) for practice in practices]
     for facet in FACETS:
         pages.append(facet_index_page(facet, practices, taxonomy))
         pages += [facet_value_page(facet, key, practices, taxonomy, address, entries)
