@@ -183,6 +183,13 @@ def related_section(practice: Practice, by_slug: dict[str, Practice], taxonomy: 
     return ["## Verwante praktijken\n", html_block(f"<ul>\n{items}\n</ul>")]
 
 
+def report_section(practice: Practice, address: SiteAddress | None = None) -> list:
+    """'Fout gezien? Meld het': the way to the contributor page, under every card (no edit pencil)."""
+    href = (address or SiteAddress()).relative(card_src_uri(practice.slug), "bijdragen/index.md")
+    return [html_block(f'<p class="pb-report">Fout gezien? '
+                       f'<a href="{attr(href)}#een-fout-op-een-kaart-melden">Meld het</a>.</p>')]
+
+
 def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxonomy,
               calendar: WebinarCalendar | None = None, related: RelatedIndex | None = None,
               address: SiteAddress | None = None, live: SiteAddress | None = None) -> PageSource:
@@ -212,6 +219,7 @@ def card_page(practice: Practice, by_slug: dict[str, Practice], taxonomy: Taxono
         sources_section(practice),
         contact_section(practice),
         related_section(practice, by_slug, taxonomy, related, address),
+        report_section(practice, address),
     ]
     return PageSource.of(card_src_uri(practice.slug), meta, parts, source_path=practice.source_path,
                          body_part=body_part, body_line=practice.body_line)
