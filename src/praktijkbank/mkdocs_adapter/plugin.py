@@ -58,6 +58,12 @@ class PraktijkbankConfig(base.Config):
     offline = c.SubConfig(_OfflineConfig)
 
 
+def _extra(config, name: str) -> str | None:
+    """A text setting under ``extra.praktijkbank`` in mkdocs.yml, or None where it is unset or empty."""
+    value = ((config.extra or {}).get("praktijkbank") or {}).get(name)
+    return str(value).strip() or None if value else None
+
+
 class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
     supports_multiple_instances = False
 
@@ -81,6 +87,10 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
             directory_urls=config.use_directory_urls,
             markdown=MarkdownSettings(tuple(config.markdown_extensions), dict(config.mdx_configs or {})),
             offline=self._offline(),
+            # The form "Praktijk aanmelden": the editors' address, and the repository for "open on GitHub"
+            # (repo_url, or extra.praktijkbank.repository where repo_url is left unset; see mkdocs.yml).
+            submit_email=_extra(config, "submit_email"),
+            repository=config.repo_url or _extra(config, "repository"),
         )
         return config
 

@@ -16,12 +16,14 @@ from .listing import ListEntries
 from .map import OPEN_DATA_SRC
 from .open_data import OPEN_DATA_META, open_data_page
 from .overview import facet_index_page, facet_value_page, overview_page
+from .submit_form import SubmitTargets, submit_form_page
 from .webinars import webinars_page
 
 
 def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
                    calendar: WebinarCalendar | None = None,
-                   address: SiteAddress | None = None) -> list[PageSource]:
+                   address: SiteAddress | None = None,
+                   submit: SubmitTargets = SubmitTargets()) -> list[PageSource]:
     """Every page made from the cards but the card set, which needs their rendered texts."""
     by_slug = {p.slug: p for p in practices}
     calendar = calendar or WebinarCalendar()
@@ -32,6 +34,7 @@ def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
              PageSource.of(OPEN_DATA_SRC, OPEN_DATA_META, [open_data_page(taxonomy, address)]),
              evidence_overview_page(practices, taxonomy, address),
              home_page(practices, taxonomy, address, calendar)]
+    pages.append(submit_form_page(taxonomy, submit, address))
     related = RelatedIndex(practices)
     pages += [card_page(practice, by_slug, taxonomy, calendar, related, address) for practice in practices]
     for facet in FACETS:

@@ -22,6 +22,7 @@ from ..pages.cardset import CARDSET_SRC, cardset_page
 from ..pages.compare import COMPARE_SRC, compare_page
 from ..pages.contributing import contributor_pages
 from ..pages.listing import card_src_uri
+from ..pages.submit_form import SubmitTargets
 from ..models import Practice
 from ..practices import LoadResult, load_practices
 from ..problems import Problem
@@ -51,6 +52,10 @@ class BuildSettings:
     # Hand-written files, source path -> file: the generator's list; without one, docs/ of the project.
     docs: Mapping[str, Path] | None = None
     today: dt.date | None = None  # None: the one "today" (src/praktijkbank/today.py)
+    # Where the form "Praktijk aanmelden" may send a card: the editors' e-mail address
+    # (mkdocs.yml extra.praktijkbank.submit_email) and the repository on GitHub (repo_url).
+    submit_email: str | None = None
+    repository: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,8 @@ def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> S
 
     # Where the site is published: cards print their public address, also in an offline bundle.
     live = SiteAddress(edition.live_url) if edition is not None else address
-    sources = generate_pages(result.practices, taxonomy, calendar, address, live=live)
+    sources = generate_pages(result.practices, taxonomy, calendar, address,
+                             SubmitTargets(settings.submit_email, settings.repository), live=live)
     files = [RawFile(uri, ics) for uri, ics in calendar_files(calendar, result.by_slug())]
     for made in contributor_pages(result.practices, taxonomy, today):
         (files if isinstance(made, RawFile) else sources).append(made)
