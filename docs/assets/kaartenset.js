@@ -1,7 +1,8 @@
 /* Praktijkbank: the printable card set (/kaartenset/) follows the overview's filters.
  *
- * On the overview, the link to the card set carries the chosen filters along
- * (?thema=…&doelgroep=…, as filters.js writes them in the address). On the card
+ * On the overview, the links to the card set (the page's own, and the offline
+ * copy's banner) carry the chosen filters along (?thema=…&doelgroep=…, as
+ * filters.js writes them in the address). On the card
  * set, only the cards that match stay, so "print" gives exactly that deck. The
  * rule is the overview's: within a group any choice, across groups all of them.
  * Without this script the card set simply shows every card.
@@ -64,9 +65,13 @@
   function init() {
     var set = document.querySelector(".pb-cardset");
     if (set) filterCardSet(set);
-    var link = document.querySelector("a.pb-cardset-link");
+    // The overview's own link and, in an offline copy, the banner's on top of every page.
     var form = document.getElementById("pb-filters");
-    if (link && form) carryFilters(link, form);
+    if (form) {
+      Array.prototype.forEach.call(document.querySelectorAll("a.pb-cardset-link"), function (link) {
+        carryFilters(link, form);
+      });
+    }
   }
 
   if (document.readyState === "loading") {
