@@ -87,14 +87,14 @@ def test_invalid_content_exits_1_and_prints_every_problem_of_every_file(project)
     assert lines[:-1] == [
         f"practices/a-fout.md:{line_of(first, 'status:')}: status: 'lopen' staat niet in de woordenlijst "
         "'statussen' (toegestaan: idee, pilot, lopend, structureel, afgerond, gestopt, onbekend). "
-        "Bedoelde je 'lopend'?",
+        "Bedoelde u 'lopend'?",
         f"practices/a-fout.md:{line_of(first, '## Resultaten')}: tekst: de verplichte kop '## Lessen' ontbreekt "
         "(verplicht, in deze volgorde: In het kort · Aanpak · Wie werken samen · Resultaten · Lessen)",
         f"practices/b-fout.md:{line_of(second, 'role:')}: partners[1].role: 'woningcorporaties' staat niet in "
         "de woordenlijst 'soorten partners' (toegestaan: gemeente, provincie, rijksoverheid, woningcorporatie, "
         "zorgaanbieder, ggz, maatschappelijke-opvang, welzijnsorganisatie, zorgverzekeraar, huurdersorganisatie, "
         "bewonersorganisatie, adviesraad, kennisinstituut, brancheorganisatie, particulieren, overig, onbekend). "
-        "Bedoelde je 'woningcorporatie'?",
+        "Bedoelde u 'woningcorporatie'?",
         f"practices/b-fout.md:{line_of(second, 'last_reviewed:')}: last_reviewed: '2024-13-45' is geen "
         "bestaande datum (schrijf JJJJ-MM-DD, bijvoorbeeld 2024-05-01)",
         "practices/c-leeg.md:1: bestand: het bestand is leeg (een kaart begint met een kop tussen '---'-regels)",
@@ -209,7 +209,7 @@ def test_json_output_carries_path_line_field_and_message(project):
     assert problem["allowed"].startswith("toegestaan: wijkaanpak")
     assert problem["suggestion"] == "dakloosheid"
     assert problem["severity"] == "fout"
-    assert problem["text"].endswith("Bedoelde je 'dakloosheid'?")
+    assert problem["text"].endswith("Bedoelde u 'dakloosheid'?")
 
 
 def test_json_output_for_valid_content(project):
@@ -248,7 +248,7 @@ def test_single_file_with_unknown_related_card_gets_a_suggestion(project):
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         f"practices/nieuw.md:{line_of(card, 'related:')}: related[1]: er is geen kaart 'ruward' "
-        "(bestandsnamen zonder .md). Bedoelde je 'ruwaard'?"
+        "(bestandsnamen zonder .md). Bedoelde u 'ruwaard'?"
     )
 
 

@@ -14,9 +14,9 @@ def test_unknown_options_exit_2_with_every_problem_and_a_suggestion(tmp_path):
     result = run_cli("export", "--thema", "daklosheid", "--kaart", "housing-frist", cwd=project)
     assert result.returncode == 2
     assert "praktijkbank: --thema 'daklosheid': geen thema" in result.stderr
-    assert "Bedoelde je 'dakloosheid'?" in result.stderr
+    assert "Bedoelde u 'dakloosheid'?" in result.stderr
     assert "praktijkbank: --kaart 'housing-frist': geen kaart met die naam" in result.stderr
-    assert "Bedoelde je 'housing-first'?" in result.stderr
+    assert "Bedoelde u 'housing-first'?" in result.stderr
     assert _no_zip(project)
 
 

@@ -63,10 +63,10 @@ def test_unknown_values_are_all_reported_in_dutch_with_a_suggestion(real_practic
     problems = caught.value.problems
     assert len(problems) == 3
     assert problems[0].startswith("--thema 'daklosheid': geen thema (kies uit: ")
-    assert problems[0].endswith("Bedoelde je 'dakloosheid'?")
+    assert problems[0].endswith("Bedoelde u 'dakloosheid'?")
     assert problems[1].startswith("--doelgroep 'niemand': geen doelgroep")
     assert problems[2].startswith("--kaart 'housing-frist': geen kaart met die naam")
-    assert "Bedoelde je 'housing-first'?" in problems[2]
+    assert "Bedoelde u 'housing-first'?" in problems[2]
 
 
 def test_a_selection_without_cards_is_an_error(real_practices, taxonomy):

@@ -80,7 +80,7 @@ class Bad:
     message: str  # a key part of the Dutch message
     at: str | None = None  # a fragment on the line the problem must point at ...
     line: int | None = None  # ... or the line itself
-    suggestion: str = ""  # the exact "Bedoelde je ...?" value, or none at all
+    suggestion: str = ""  # the exact "Bedoelde u ...?" value, or none at all
     allowed: str = ""  # a key part of what is allowed
     count: int = 1  # how many problems the card gives in total (no noise, nothing missing)
 
@@ -163,7 +163,7 @@ BAD_CARDS = [
         "summary", "verplicht veld is leeg", at='summary: ""'),
     Bad("empty-required-list", changed("themes: [wijkaanpak]", "themes: []"), "themes", "verplicht veld is leeg",
         at="themes: []"),
-    # Unknown fields, with "Bedoelde je ...?" (and the real field then counts as missing).
+    # Unknown fields, with "Bedoelde u ...?" (and the real field then counts as missing).
     Bad("unknown-field-titel", _TITEL, "titel", "onbekend veld", at="titel:", suggestion="title",
         allowed="toegestaan: title, summary", count=2),
     Bad("unknown-field-summery", changed("summary:", "summery:"), "summery", "onbekend veld", at="summery:",
@@ -471,7 +471,7 @@ def test_related_card_that_does_not_exist_gets_a_suggestion(tmp_path, taxonomy):
     problem = the_problem(result.problems, "related[2]", "er is geen kaart 'gemengd-wonen-majela-wonen'")
     assert (problem.path, problem.line) == (DISPLAY, line_of(content, "- gemengd-wonen-majela-wonen"))
     assert problem.suggestion == "gemengd-wonen-majella-wonen"
-    assert problem.text().endswith("Bedoelde je 'gemengd-wonen-majella-wonen'?")
+    assert problem.text().endswith("Bedoelde u 'gemengd-wonen-majella-wonen'?")
     assert [p.slug for p in result.practices] == ["gemengd-wonen-majella-wonen"]
     assert len(result.problems) == 1
 
@@ -595,7 +595,7 @@ def test_problem_text_has_path_line_field_message_allowed_and_suggestion():
                       "toegestaan: idee, lopend", "lopend")
     assert problem.text() == (
         "practices/a.md:15: status: 'lopen' staat niet in de woordenlijst 'statussen' "
-        "(toegestaan: idee, lopend). Bedoelde je 'lopend'?"
+        "(toegestaan: idee, lopend). Bedoelde u 'lopend'?"
     )
 
 
@@ -615,6 +615,6 @@ def test_problem_text_of_a_real_card(tmp_path, taxonomy):
     _, problems = check_one(tmp_path, taxonomy, content)
     [problem] = problems
     text = problem.text()
-    assert re.fullmatch(r"practices/kaart\.md:\d+: partners\[1\]\.role: .+ \(toegestaan: .+\)\. Bedoelde je '.+'\?", text)
+    assert re.fullmatch(r"practices/kaart\.md:\d+: partners\[1\]\.role: .+ \(toegestaan: .+\)\. Bedoelde u '.+'\?", text)
     assert text.startswith(f"practices/kaart.md:{line_of(content, 'role:')}: partners[1].role: 'woningcorporaties'")
-    assert text.endswith("Bedoelde je 'woningcorporatie'?")
+    assert text.endswith("Bedoelde u 'woningcorporatie'?")

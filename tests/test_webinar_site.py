@@ -277,7 +277,7 @@ def test_zet_in_je_agenda_downloads_a_calendar_file_in_one_click(browser_page, d
     page, requests = browser_page
     page.goto(f"{dated_url}webinars/")
     with page.expect_download() as download:
-        page.locator("#webinar-2022-03-22-gemengd-wonen-utrecht").get_by_role("link", name="Zet in je agenda").click()
+        page.locator("#webinar-2022-03-22-gemengd-wonen-utrecht").get_by_role("link", name="Zet in uw agenda").click()
     assert download.value.suggested_filename == "2022-03-22-gemengd-wonen-utrecht.ics"
     (event,) = Calendar.from_ical(open(download.value.path(), "rb").read()).walk("VEVENT")
     assert event["DTSTART"].dt == dt.datetime(2022, 3, 22, 13, 30, tzinfo=dt.timezone.utc)

@@ -29,17 +29,17 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def text(self) -> str:
-        """``path:line: field: what is wrong (what is allowed). Bedoelde je …?``"""
+        """``path:line: field: what is wrong (what is allowed). Bedoelde u …?``"""
         return f"{self.path}:{self.line}: {self.detail()}"
 
     def detail(self) -> str:
-        """The message without its place: ``field: what is wrong (what is allowed). Bedoelde je …?``"""
+        """The message without its place: ``field: what is wrong (what is allowed). Bedoelde u …?``"""
         warning = "let op: " if not self.is_error else ""
         out = f"{self.field}: {warning}{self.message}"
         if self.allowed:
             out += f" ({self.allowed})"
         if self.suggestion:
-            out += f". Bedoelde je '{self.suggestion}'?"
+            out += f". Bedoelde u '{self.suggestion}'?"
         return out
 
     def as_dict(self) -> dict:

@@ -27,7 +27,7 @@ INTRO = f"""\
 Nieuwe praktijkkaart. Vervang elke {PLACEHOLDER} door de juiste waarde.
 Controleer de kaart met: praktijkbank check {{path}}
 Regels die met # beginnen zijn uitleg; laten staan of weghalen mag allebei.
-Elk feit op de kaart komt uit een bron die je onder 'sources' noemt.
+Elk feit op de kaart komt uit een bron die u onder 'sources' noemt.
 Velden en woordenlijsten: zie CONTRIBUTING.md en taxonomy.yml."""
 
 

@@ -253,7 +253,7 @@ WEBINAR = Field(
               example=["gemengd-wonen-majella-wonen"]),
         _text("description", "Korte beschrijving: waar gaat het over, voor wie, wat is er bekend.",
               max_length=600, example="Tweede webinar van de reeks, over Gemengd Wonen in Utrecht."),
-        Field("registration", URL, "Optioneel: adres om je aan te melden (https:// of http://).",
+        Field("registration", URL, "Optioneel: adres om u aan te melden (https:// of http://).",
               required=False, example="https://example.org/aanmelden"),
         Field("recording", URL, "Optioneel: adres van de opname (https:// of http://).",
               required=False, example="https://example.org/opname"),

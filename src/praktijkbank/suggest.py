@@ -1,4 +1,4 @@
-"""'Bedoelde je …?': the nearest allowed value for a near-miss."""
+"""'Bedoelde u …?': the nearest allowed value for a near-miss."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Taking accents off text ('Één café' -> 'Een cafe'), in one place for every caller.
 
-Callers fold further in their own way: slugs, 'Bedoelde je …?', look-alike names,
+Callers fold further in their own way: slugs, 'Bedoelde u …?', look-alike names,
 place names and search each lower-case, split or join as they need, and keep those
 steps themselves. What they share is here: NFKD (a letter and its accent become
 two characters; 'ĳ' becomes 'ij', 'ﬁ' 'fi') and then the accents dropped.

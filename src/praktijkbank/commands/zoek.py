@@ -35,7 +35,7 @@ def register(subcommands) -> None:
                     "meervoud en enkelvoud, hoofdletters en accenten maken niet uit, een deel van een "
                     "woord of een tikfout mag. Handig om te kijken of een praktijk al een kaart heeft.",
     )
-    parser.add_argument("query", nargs="+", metavar="ZOEKWOORD", help="wat je zoekt, bijvoorbeeld: dakloze jongeren")
+    parser.add_argument("query", nargs="+", metavar="ZOEKWOORD", help="wat u zoekt, bijvoorbeeld: dakloze jongeren")
     parser.add_argument("--aantal", type=_positive, default=10, metavar="N",
                         help="toon hoogstens N kaarten (standaard 10)")
     parser.add_argument("--format", choices=("tekst", "json"), default="tekst",

@@ -1,4 +1,4 @@
-"""Calendar files (RFC 5545): one .ics per webinar ("Zet in je agenda") and one feed with all.
+"""Calendar files (RFC 5545): one .ics per webinar ("Zet in uw agenda") and one feed with all.
 
 Built with the maintained ``icalendar`` library, never by joining strings. The
 choices, so that the files are correct and the same content always gives the

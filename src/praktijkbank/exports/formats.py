@@ -32,7 +32,7 @@ WEBINAR_KEYS = {
     "organisers": "Wie het webinar organiseren (lijst, mag leeg zijn).",
     "practices": "De praktijken waar het over gaat: per praktijk slug, path en url.",
     "description": "Korte beschrijving.",
-    "registration": "Adres om je aan te melden, of null.",
+    "registration": "Adres om u aan te melden, of null.",
     "recording": "Adres van de opname, of null.",
     "calendar_file": "Het agendabestand (.ics) van dit webinar, vanaf het begin van de site.",
     "sources": "De bronnen: per bron title, url, publisher en date (of null).",

@@ -57,7 +57,7 @@ def _resolve(values: tuple[str, ...], kind: _Kind, allowed: dict[str, str], prob
             keys.append(key)
             continue
         near = closest(value, allowed)
-        hint = f" Bedoelde je '{near}'?" if near else ""
+        hint = f" Bedoelde u '{near}'?" if near else ""
         where = "de bestandsnamen in practices/" if kind is CARD else "taxonomy.yml"
         listing = ", ".join(allowed) if len(allowed) <= 20 else f"{len(allowed)} mogelijkheden, zie {where}"
         what = "geen kaart met die naam" if kind is CARD else f"geen {kind.words}"

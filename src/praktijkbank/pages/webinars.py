@@ -80,7 +80,7 @@ def webinar_entry(webinar: Webinar, calendar: WebinarCalendar, by_slug: dict[str
     facts.append(("Bron", sources))
     rows = "\n".join(f"<dt>{label}</dt>\n<dd>{value}</dd>" for label, value in facts)
     ics = attr(address.relative_file(from_src, ics_src_uri(webinar)))
-    actions = [f'<li><a href="{ics}" download="{attr(webinar.slug)}.ics">Zet in je agenda</a></li>']
+    actions = [f'<li><a href="{ics}" download="{attr(webinar.slug)}.ics">Zet in uw agenda</a></li>']
     if webinar.registration and upcoming:  # the script hides it once the session is over
         actions.append(f'<li class="pb-webinar-register">{html_link("Aanmelden", webinar.registration)}</li>')
     if webinar.recording:
@@ -162,7 +162,7 @@ def webinars_page(calendar: WebinarCalendar, by_slug: dict[str, Practice]) -> Pa
                        "er is geweest, met opnames waar die er zijn."}, [
         "# Webinars\n",
         "Webinars over de praktijken in de Praktijkbank. Wat eraan komt staat bovenaan, daarna wat er is "
-        "geweest. Alle tijden zijn Nederlandse tijd. *Zet in je agenda* geeft een agendabestand (.ics) "
+        "geweest. Alle tijden zijn Nederlandse tijd. *Zet in uw agenda* geeft een agendabestand (.ics) "
         f"dat elke agenda-app kan openen; er is ook {feed}.\n",
         f"## {UPCOMING}\n",
         _section(upcoming, calendar, by_slug, "upcoming", "Er staan nu geen webinars gepland."),
