@@ -459,3 +459,16 @@ def test_the_guard_against_programs_works():
         subprocess.run(["true"])
     with pytest.raises(Ran):
         os.system("true")
+
+
+def test_the_site_forms_email_markers_are_the_ones_read_here(project):
+    """The contract with the page 'Praktijk aanmelden': its intro and marker lines, this reader."""
+    from praktijkbank.pages.submit_form import EMAIL_BEGIN, EMAIL_END, EMAIL_INTRO, slug_of
+
+    card = VALID_CARD.replace("Voorbeeldpraktijk", "Buurtkamer De Schakel")
+    slug = slug_of("Buurtkamer De Schakel")
+    text = "\n".join([*EMAIL_INTRO, "", EMAIL_BEGIN.format(slug=slug), card.rstrip("\n"), EMAIL_END, ""])
+    (project / "mail.txt").write_text(text, encoding="utf-8")
+    code, out, _ = run("--email", "mail.txt", "--format", "json")
+    assert code == 0, out
+    assert (project / "practices" / f"{slug}.md").read_text(encoding="utf-8") == card
