@@ -58,6 +58,13 @@ def count_words(count: int) -> str:
     return f"{count} praktijk" if count == 1 else f"{count} praktijken"
 
 
+def all_label(total: int) -> str:
+    """The words on the button to all practices: with their number."""
+    if total == 0:
+        return "Naar het overzicht van de praktijken"
+    return "Bekijk de praktijk" if total == 1 else f"Bekijk alle {total} praktijken"
+
+
 def theme_counts(practices: list[Practice], taxonomy: Taxonomy) -> dict[str, int]:
     """Every theme of the vocabulary, in its order, with the number of cards that have it."""
     counts = FACET_BY_VOCABULARY["themes"].count(practices)
@@ -101,7 +108,7 @@ def _hero(practices: list[Practice], address: SiteAddress) -> str:
         "</div>\n</form>\n"
         '<p class="pb-home-all">'
         f'<a class="md-button md-button--primary" id="{ALL_BUTTON_ID}" href="{overview}">'
-        f"Bekijk alle {count_words(total)}</a></p>\n"
+        f"{all_label(total)}</a></p>\n"
         "</section>"
     )
 
