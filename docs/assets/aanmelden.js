@@ -589,7 +589,7 @@
     var template = form.querySelector('template[data-pb-template="' + list + '"]');
     var number = entriesOf(list).length + 1;
     var holder = document.createElement("div");
-    holder.innerHTML = template.innerHTML.split("__N__").join(String(number));
+    holder.innerHTML = template.innerHTML.split(rules.entry_token).join(String(number));
     var entry = holder.firstElementChild;
     form.querySelector('[data-pb-list="' + list + '"] .pb-form-entries').appendChild(entry);
     updateRemoveButtons(list);

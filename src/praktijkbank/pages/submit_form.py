@@ -71,6 +71,7 @@ LEFT_TO_EDITORS = {
 
 # The name of one entry of a list of groups, for "Partner 2" and "Nog een partner".
 ENTRY_NAMES = {"partners": "Partner", "sources": "Bron", "figures": "Cijfer"}
+ENTRY_TOKEN = "pbN"  # the number of a new entry in its <template>; the script puts the real one in
 
 # Up to this many values a single choice is a row of radio buttons; more, or values with an
 # explanation each (evidence), and it is a list to choose from / radio buttons with help.
@@ -165,6 +166,7 @@ def form_rules(taxonomy: Taxonomy, targets: SubmitTargets = SubmitTargets()) -> 
         "email": {"address": targets.email or "", "subject": EMAIL_SUBJECT, "intro": list(EMAIL_INTRO),
                   "begin": EMAIL_BEGIN, "end": EMAIL_END},
         "github_new_file": targets.github_new_file() or "",
+        "entry_token": ENTRY_TOKEN,
     }
 
 
@@ -391,7 +393,7 @@ def _repeatable(field: Field, taxonomy: Taxonomy) -> str:
             f'<legend>{_label_text(field)}</legend>'
             f'<p class="pb-form-help" id="{ident}-help">{escaped(_plain_help(field.description))}</p>'
             f'<div class="pb-form-entries">{_entry(field, "1", taxonomy)}</div>'
-            f'<template data-pb-template="{attr(field.name)}">{_entry(field, "__N__", taxonomy)}</template>'
+            f'<template data-pb-template="{attr(field.name)}">{_entry(field, ENTRY_TOKEN, taxonomy)}</template>'
             f'{_message_slot(ident)}'
             f'<button type="button" class="md-button" data-pb-add="{attr(field.name)}">'
             f'Nog een {escaped(name.lower())}</button></fieldset>')
