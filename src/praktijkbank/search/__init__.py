@@ -23,10 +23,17 @@ The design
       word is looked up as a whole word (its stem: all its forms), as a prefix (while
       typing) and, if that finds nothing, one letter off (typing errors) or as two words
       written together ("regenbooggroep"). Results that match every word come first.
-    - Other pages (home, about, webinars, the contributor guide) keep Material's sections,
-      analysed the same way and ranked in an index of their own; their scores count a
-      quarter when mixed with the cards'. Pages that only repeat the cards (overview,
-      facet pages, print set) stay out: ``search: exclude`` in their front matter.
+    - Visitors look for cards, so cards come first. The other pages (about, webinars, the
+      contributor guide, open data) are ranked in an index of their own and placed by tier
+      (``ranking.TIER_*``): a page asked for by name (the query is its title: "open data")
+      first; then the cards that match every word; then pages whose title holds every
+      word and visitor pages (the webinars) that match every word; then the cards that
+      match some words, more words first; any other page only when no card matches. Their
+      text is the rendered page without code (no vocabulary keys, no JSON-LD). Pages that
+      only repeat the cards (overview, facet pages, print set) stay out: ``search: exclude``.
+    - Material shows the words a result lacks struck through ("Ontbreekt: …"); the worker
+      sends only the words a result has. When nothing matches, ``web/zoekhulp.js`` (loaded
+      by the template) offers the themes, all practices and the way to report a practice.
     - ``praktijkbank zoek`` (``praktijkbank.commands.zoek``) runs the same ranking with
       the lunr Python package (``engine``) over the same card documents, so it answers as
       the site does; the tests compare both rankings on the real cards.
@@ -35,7 +42,8 @@ The design
 
 Module map: ``dutch`` (analyser) · ``compounds`` (compound parts) · ``ranking``
 (weights) · ``documents`` (search documents) · ``engine`` (lunr index and ranking) ·
-``site_index`` (the post-build exporter) · ``web/`` (the browser's scripts). The
-template ``overrides/partials/praktijkbank-zoeken.html`` points Material at the worker.
+``site_index`` (the post-build exporter) · ``web/`` (the browser's scripts: the worker and the
+no-result help). The template ``overrides/partials/praktijkbank-zoeken.html`` points Material
+at the worker, sets its words ("3 resultaten", "Geen resultaten") and loads the help.
 Measured by ``bench/search_quality.py`` (quality and speed, against stock Material).
 """
