@@ -45,6 +45,9 @@ def screen(request, chromium, site_url):
 # -- what a visitor does before the check ---------------------------------
 
 def _apply_filter(page):
+    toggle = page.locator("#pb-filter-toggle")
+    if toggle.is_visible():  # phone: the filters fold into a panel behind "Filters"
+        toggle.click()
     page.get_by_role("checkbox", name="Dakloosheid en thuisloosheid").check()
     page.wait_for_function("document.getElementById('pb-result').textContent.indexOf(' van ') !== -1")
 

@@ -28,7 +28,11 @@ def test_map_shows_markers_that_follow_the_filters_and_open_cards(browser_page, 
     page.goto(f"{site_url}praktijken/")
     placed = {p.slug for p in practices if locate(p) is not None}
     national = {p.slug for p in practices if p.place.is_national}
+    # The map is a view of the results, beside the list: one button away.
+    assert not page.locator(".pb-map-svg").is_visible()
+    page.get_by_role("button", name="Kaart").click()
     assert page.locator(".pb-map-svg").is_visible()
+    assert "weergave=kaart" in page.url
     assert _visible_markers(page) == placed
     assert _visible_national(page) == national
 
@@ -42,14 +46,14 @@ def test_map_shows_markers_that_follow_the_filters_and_open_cards(browser_page, 
     assert _visible_markers(page) == placed
 
     # A filter from the address (a shared link) applies to the map on arrival too.
-    page.goto(f"{site_url}praktijken/?thema=dakloosheid")
+    page.goto(f"{site_url}praktijken/?thema=dakloosheid&weergave=kaart")
     homeless = {p.slug for p in practices if "dakloosheid" in p.themes}
     assert _visible_markers(page) == placed & homeless
     assert _visible_national(page) == national & homeless
 
     # A marker is a link with an accessible name; choosing it opens the card.
     ruwaard = next(p for p in practices if p.slug == "proeftuin-ruwaard")
-    page.goto(f"{site_url}praktijken/")
+    page.goto(f"{site_url}praktijken/#op-de-kaart")  # a link to the map opens the map view
     marker = page.get_by_role("link", name=f"{ruwaard.title} (Ruwaard, Oss, Noord-Brabant)")
     assert marker.count() == 1
     marker.focus()

@@ -239,10 +239,32 @@
     });
     [toggle, sortWrap, views].forEach(function (element) { if (element) element.hidden = false; });
     // The filters do what the facet pages do: their list folds away (still one click to open).
-    if (browse) browse.open = false;
+    // Its body is hidden as well while folded: a <details> closed after its first layout keeps
+    // that layout (content-visibility), and tools that measure boxes would take it as shown.
+    if (browse) {
+      var browseBody = document.getElementById("pb-browse-body");
+      browse.open = false;
+      if (browseBody) {
+        browseBody.hidden = true;
+        browse.addEventListener("toggle", function () { browseBody.hidden = !browse.open; });
+      }
+    }
     form.hidden = false;
     overview.classList.add("pb-enhanced");
-    form.addEventListener("change", function () { update(true); });
+    // A tick must show its effect: if the first result is above the bar (the page was scrolled,
+    // or the browser scrolled to the box), the page scrolls back until it sits under the bar.
+    function keepFirstResultInSight() {
+      if (view !== "lijst") return;
+      var first = list.querySelector(".pb-item:not([hidden])");
+      var bar = document.getElementById("pb-toolbar");
+      if (!first || !bar) return;
+      var gap = first.getBoundingClientRect().top - bar.getBoundingClientRect().bottom;
+      if (gap < 0) window.scrollBy(0, gap - 8);
+    }
+    form.addEventListener("change", function () {
+      update(true);
+      keepFirstResultInSight();
+    });
     form.addEventListener("reset", function () {
       window.setTimeout(function () { update(true); }, 0);
     });

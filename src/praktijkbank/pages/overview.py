@@ -104,8 +104,9 @@ def browse_section(practices: list[Practice], taxonomy: Taxonomy, from_src: str,
     return (
         '<details class="pb-browse" id="pb-browse" open>\n'
         "<summary>Zonder JavaScript? Bladeren per kenmerk</summary>\n"
+        '<div class="pb-browse-body" id="pb-browse-body">\n'
         '<p>Elk kenmerk heeft een eigen pagina met de praktijken die het hebben.</p>\n'
-        f'<ul class="pb-browse-list">\n{chr(10).join(lines)}\n</ul>\n</details>\n'
+        f'<ul class="pb-browse-list">\n{chr(10).join(lines)}\n</ul>\n</div>\n</details>\n'
     )
 
 
