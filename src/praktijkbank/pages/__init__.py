@@ -23,8 +23,10 @@ from .webinars import webinars_page
 def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
                    calendar: WebinarCalendar | None = None,
                    address: SiteAddress | None = None,
-                   submit: SubmitTargets = SubmitTargets()) -> list[PageSource]:
-    """Every page made from the cards but the card set, which needs their rendered texts."""
+                   submit: SubmitTargets = SubmitTargets(),
+                   live: SiteAddress | None = None) -> list[PageSource]:
+    """Every page made from the cards but the card set and the compare page, which need their
+    rendered texts. ``live``: where the site is published (an offline copy prints it on the cards)."""
     by_slug = {p.slug: p for p in practices}
     calendar = calendar or WebinarCalendar()
     address = address or SiteAddress()
@@ -36,7 +38,7 @@ def generate_pages(practices: list[Practice], taxonomy: Taxonomy,
              home_page(practices, taxonomy, address, calendar)]
     pages.append(submit_form_page(taxonomy, submit, address))
     related = RelatedIndex(practices)
-    pages += [card_page(practice, by_slug, taxonomy, calendar, related, address) for practice in practices]
+    pages += [card_page(practice, by_slug, taxonomy, calendar, related, address, live) for practice in practices]
     for facet in FACETS:
         pages.append(facet_index_page(facet, practices, taxonomy))
         pages += [facet_value_page(facet, key, practices, taxonomy, address, entries)

@@ -108,9 +108,9 @@ def compare_column(practice: Practice, taxonomy: Taxonomy, card_text: str, addre
 
 def _picker(practices: list[Practice], taxonomy: Taxonomy) -> str:
     options = "\n".join(
-        f'<li><label class="pb-option"><input type="checkbox" name="kaart" value="{attr(p.slug)}"> '
-        f'<span class="pb-option-label">{escaped(p.title)}</span> '
-        f'<span class="pb-compare-place">— {escaped(place_line(p, taxonomy))}</span></label></li>'
+        f'<li><label class="pb-compare-option"><input type="checkbox" name="kaart" value="{attr(p.slug)}"> '
+        f'<span class="pb-compare-name">{escaped(p.title)}</span> '
+        f'<span class="pb-compare-place">{escaped(place_line(p, taxonomy))}</span></label></li>'
         for p in practices)
     return (
         '<form class="pb-compare-picker" id="pb-compare-picker" hidden>\n'
