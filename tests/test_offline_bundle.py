@@ -433,3 +433,69 @@ def test_selected_export_keeps_card_text_that_links_to_a_card_left_out(tmp_path)
     assert 'href="#in-het-kort"' in page  # a place on the same page
     assert 'href="../praktijken/kaart-met-links.html#in-het-kort"' in bundle.page("kaartenset/index.html")
     _assert_no_dangling_links(bundle)
+
+
+# -- cards you can act on, offline (issue 14): compare, print, copy link, breadcrumb ------------
+
+def test_compare_print_copy_link_and_breadcrumb_work_from_file(chromium, full_bundle, practices, tmp_path):
+    from pypdf import PdfReader
+
+    titles = {p.slug: p.title for p in practices}
+    chosen = ["proeftuin-ruwaard", "housing-first", "sunny-selwerd"]
+    context = chromium.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    urls: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda request: urls.append(request.url))
+    try:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+
+        # Chosen on the overview, compared side by side; the choice survives a reload.
+        page.goto(full_bundle.url("praktijken/index.html"))
+        for slug in chosen:
+            page.get_by_role("checkbox", name=f"Vergelijk {titles[slug]}", exact=True).check()
+        page.get_by_role("region", name="Vergelijken").get_by_role("link", name="Vergelijk").click()
+        page.wait_for_url(re.compile(r"/vergelijken/index\.html\?kaart="))
+        header = "[...document.querySelectorAll('#pb-compare-view thead th a')].map(a => a.textContent.trim())"
+        assert page.evaluate(header) == [titles[s] for s in chosen]
+        page.reload()
+        assert page.evaluate(header) == [titles[s] for s in chosen]
+        rows = page.locator("#pb-compare-view tbody tr")
+        assert rows.count() == 10 and rows.first.locator("td").count() == len(chosen)
+        pdf = tmp_path / "vergelijking.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True)
+        first = " ".join(PdfReader(str(pdf)).pages[0].extract_text().split())
+        assert all(titles[s] in first for s in chosen)
+
+        # A card on paper: one A4, with the site's name, the card's address on the live site and the date.
+        card = chosen[0]
+        page.goto(full_bundle.url(f"praktijken/{card}.html"))
+        live = page.locator(".pb-print-url").get_attribute("href")
+        assert re.fullmatch(rf"https://\S+/praktijken/{card}/", live), live
+        pdf = tmp_path / "kaart.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+        sheets = PdfReader(str(pdf)).pages
+        text = " ".join(sheets[0].extract_text().split())
+        assert len(sheets) == 1
+        assert "Praktijkbank Wonen, Zorg en Welzijn" in text and live in text.replace(" ", "")
+        assert "Afgedrukt op " + page.evaluate(
+            "(() => { const d = new Date(); return d.getDate() + ' ' + ['januari', 'februari', 'maart', 'april', "
+            "'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][d.getMonth()] "
+            "+ ' ' + d.getFullYear(); })()") in text
+
+        # "Kopieer link" from a file: the live address, selected in a field to copy by hand.
+        page.get_by_role("button", name="Kopieer link").click()
+        field = page.get_by_role("textbox", name="Link naar deze kaart")
+        assert field.is_visible() and field.input_value() == live
+        assert page.evaluate("document.activeElement.id") == "pb-copy-address"
+
+        # The breadcrumb keeps the overview's filters, also between files.
+        page.goto(full_bundle.url(f"praktijken/index.html?thema={THEME}"))
+        page.locator(".pb-item:visible .pb-item-title a").first.click()
+        page.wait_for_url(re.compile(r"/praktijken/[^/]+\.html$"))
+        crumb = page.get_by_role("navigation", name="Kruimelpad").get_by_role("link", name="Praktijken")
+        assert crumb.get_attribute("href").endswith(f"index.html?thema={THEME}")
+    finally:
+        context.close()
+    assert errors == []
+    assert [u for u in urls if not u.startswith(full_bundle.base) and not u.startswith(("data:", "blob:"))] == []
