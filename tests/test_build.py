@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from praktijkbank.pages.facets import FACETS
-from praktijkbank.project import Project
+from praktijkbank.content.project import Project
 from support import ROOT, VALID_CARD, copy_project, line_of, mkdocs_build
 
 pytestmark = pytest.mark.build
@@ -53,9 +53,10 @@ def test_every_card_has_a_page_with_facts_and_sources(built_site):
             assert f'id="{heading}"' in html
 
 
-def test_edit_link_opens_the_card_file(built_site):
+def test_no_edit_pencil_for_visitors_but_a_way_to_report_a_mistake(built_site):
     html = (built_site / "praktijken" / "proeftuin-ruwaard" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'href="https://[^"]+/edit/main/practices/proeftuin-ruwaard\.md"', html)
+    assert not re.search(r'href="https://[^"]+/edit/main/', html), "editing is under Bijdragen, not on the card"
+    assert 'Fout gezien? <a href="../../bijdragen/#een-fout-op-een-kaart-melden">Meld het</a>' in html
 
 
 def test_overview_lists_every_card_once(built_site):

@@ -92,7 +92,7 @@ def test_the_home_page_is_made_by_the_core_and_laid_out_by_its_own_template(mode
     page = model.pages[HOME_SRC]
     assert page.meta["template"] == HOME_TEMPLATE
     assert (ROOT / "overrides" / HOME_TEMPLATE).is_file()
-    assert set(page.meta["hide"]) >= {"navigation", "toc"}
+    assert page.meta["hide"] == ["toc"], "the menu stays: on a desktop it is the only one"
 
 
 def test_theme_tiles_count_the_cards_of_each_theme(model, home_html, real_practices):

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from ..models import Practice
+from ..content.models import Practice
 from ..schedule import WebinarCalendar
 from ..sitemodel.source import PageSource, html_block
-from ..taxonomy import Taxonomy
+from ..content.taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .facets import FACET_BY_VOCABULARY
 from .listing import card_src_uri, place_line
@@ -160,7 +160,7 @@ def _recent(practices: list[Practice], taxonomy: Taxonomy, address: SiteAddress)
 def home_page(practices: list[Practice], taxonomy: Taxonomy, address: SiteAddress | None = None,
               calendar: WebinarCalendar | None = None) -> PageSource:
     address = address or SiteAddress()
-    meta = {"title": "Start", "template": HOME_TEMPLATE, "hide": ["navigation", "toc"], **NOT_IN_SEARCH,
+    meta = {"title": "Start", "template": HOME_TEMPLATE, "hide": ["toc"], **NOT_IN_SEARCH,
             "description": "Voorbeelden uit de praktijk van samenwerking tussen wonen, zorg en welzijn: "
                            "zoek, kies een thema of bekijk ze op de kaart."}
     webinars = len(calendar.webinars) if calendar is not None else 0
