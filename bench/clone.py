@@ -42,10 +42,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import DEFAULT_SEED, MUNICIPALITIES, GeneratedFile, _write, copy_project, generate_webinars, project_command  # noqa: E402
 
-from praktijkbank.documents import decode, split_front_matter  # noqa: E402
-from praktijkbank.practices import load_practice_file  # noqa: E402
-from praktijkbank.problems import ProblemLog  # noqa: E402
-from praktijkbank.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
+from praktijkbank.content.reading import decode, split_front_matter  # noqa: E402
+from praktijkbank.content.cards import load_practice_file  # noqa: E402
+from praktijkbank.checks.problems import ProblemLog  # noqa: E402
+from praktijkbank.content.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
 MAX_TITLE = 120  # as the schema
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")

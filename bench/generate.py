@@ -29,9 +29,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # support.copy_project: the parts of the project a build needs
 
-from praktijkbank.schema import RESEARCH_EVIDENCE  # noqa: E402
-from praktijkbank.slugs import slugify  # noqa: E402
-from praktijkbank.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
+from praktijkbank.content.schema import RESEARCH_EVIDENCE  # noqa: E402
+from praktijkbank.content.slugs import slugify  # noqa: E402
+from praktijkbank.content.taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 from support import copy_project  # noqa: E402
 
 DEFAULT_SEED = 20261122

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from praktijkbank.taxonomy import load_taxonomy
+from praktijkbank.content.taxonomy import load_taxonomy
 from support import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project, mkdocs_build
 
 
@@ -21,8 +21,8 @@ def taxonomy():
 @pytest.fixture(scope="session")
 def real_practices(taxonomy):
     """The project's own cards, loaded as the build loads them; none may be invalid."""
-    from praktijkbank.practices import load_practices
-    from praktijkbank.project import Project
+    from praktijkbank.content.cards import load_practices
+    from praktijkbank.content.project import Project
     from support import TODAY
 
     result = load_practices(Project(ROOT).practice_files(), taxonomy, TODAY, root=ROOT)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from praktijkbank.mkdocs_adapter.plugin import PraktijkbankPlugin
-from praktijkbank.today import VARIABLE as TODAY_VARIABLE, today
+from praktijkbank.content.today import VARIABLE as TODAY_VARIABLE, today
 from support import ROOT, VALID_CARD, build_in_process, copy_project, line_of
 
 PACKAGE = ROOT / "src" / "praktijkbank"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from praktijkbank.practices import load_practices
-from praktijkbank.project import Project
+from praktijkbank.content.cards import load_practices
+from praktijkbank.content.project import Project
 from support import ROOT, TODAY
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from praktijkbank.exports.calendars import webinar_uid
-from praktijkbank.project import Project
+from praktijkbank.content.project import Project
 from model_support import load_site_model as load_site_content
 from support import ROOT, TODAY
 from webinar_support import project_with_webinars, webinar

@@ -10,8 +10,9 @@ import sys
 import pytest
 import yaml
 
-from praktijkbank import html_safety, yaml_tree
-from praktijkbank.problems import ProblemLog
+from praktijkbank.checks import unsafe_html as html_safety
+from praktijkbank.content import yaml_tree
+from praktijkbank.checks.problems import ProblemLog
 
 libyaml = pytest.mark.skipif(not getattr(yaml, "__with_libyaml__", False), reason="PyYAML without libyaml")
 
@@ -159,7 +160,7 @@ def test_file_resolver_gives_what_resolve_gives(tmp_path, monkeypatch):
     import os
     from pathlib import Path
 
-    from praktijkbank.project import FileResolver
+    from praktijkbank.content.project import FileResolver
 
     (tmp_path / "project" / "practices").mkdir(parents=True)
     (tmp_path / "elders").mkdir()
@@ -206,7 +207,7 @@ def test_provinces_hold_the_same_points_by_bands_as_by_every_edge():
 # -- limits on the body -------------------------------------------------------------------
 
 def _nesting_line_by_line(text: str, first_line: int) -> list:  # check_nesting as it was
-    from praktijkbank import body_limits as limits
+    from praktijkbank.checks import nesting as limits
 
     log = ProblemLog("kaart.md")
     lines = text.split("\n")
@@ -219,7 +220,7 @@ def _nesting_line_by_line(text: str, first_line: int) -> list:  # check_nesting 
 
 
 def test_body_limits_are_found_where_the_quick_look_sends_them():
-    from praktijkbank.body_limits import check_nesting
+    from praktijkbank.checks.nesting import check_nesting
 
     rng = random.Random(11)
     pieces = [" ", "\t", "  ", "    ", "x", "\n", "\n\n", ">", "> ", "[", "[" * 50, "[" * 100, " " * 38, "\t" * 10,
@@ -242,7 +243,7 @@ def test_body_limits_are_found_where_the_quick_look_sends_them():
 def _old_words(text: str) -> list[str]:
     import unicodedata
 
-    from praktijkbank.lookalikes import _STOPWORDS
+    from praktijkbank.checks.lookalikes import _STOPWORDS
 
     plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return [w for w in re.findall(r"[a-z0-9]+", plain.casefold()) if w not in _STOPWORDS]
@@ -271,7 +272,7 @@ def _old_alike(mine, theirs, place_words) -> bool:
 
 
 def test_names_are_alike_as_before():
-    from praktijkbank import lookalikes
+    from praktijkbank.checks import lookalikes
 
     rng = random.Random(13)
     words = ["proeftuin", "ruwaard", "ruwaart", "oss", "wonen", "woonen", "gemengd", "majella", "kaart", "a", "z",
@@ -312,7 +313,7 @@ def test_place_names_are_normalised_as_before():
 @pytest.mark.parametrize("value", [None, "", " ", "\t\n", "x", " x ", [], [None], {}, {"a": 1}, 0, 0.0, False, True,
                                    dt.date(2024, 1, 1), yaml_tree.REFUSED, (), "\u00a0", "\u2028"])
 def test_empty_values_are_what_they_were(value):
-    from praktijkbank.validate import _is_empty
+    from praktijkbank.checks.fields import _is_empty
 
     old = value is None or (isinstance(value, (str, list, dict))
                             and not (value.strip() if isinstance(value, str) else value))
@@ -320,10 +321,10 @@ def test_empty_values_are_what_they_were(value):
 
 
 def test_unknown_and_missing_fields_are_reported_in_the_order_they_were():
-    from praktijkbank.schema import PRACTICE
-    from praktijkbank.taxonomy import load_taxonomy
-    from praktijkbank.validate import FieldChecker, _field_names
-    from praktijkbank.documents import parse_document
+    from praktijkbank.content.schema import PRACTICE
+    from praktijkbank.content.taxonomy import load_taxonomy
+    from praktijkbank.checks.fields import FieldChecker, _field_names
+    from praktijkbank.content.reading import parse_document
     from support import ROOT
 
     assert _field_names(PRACTICE) == ([f.name for f in PRACTICE.fields], frozenset(f.name for f in PRACTICE.fields))
@@ -339,9 +340,9 @@ def test_unknown_and_missing_fields_are_reported_in_the_order_they_were():
 
 
 def test_the_texts_left_after_the_placeholders_are_the_front_matters_texts(monkeypatch):
-    from praktijkbank import practices
-    from praktijkbank.documents import parse_document
-    from praktijkbank.taxonomy import load_taxonomy
+    from praktijkbank.content import cards as practices
+    from praktijkbank.content.reading import parse_document
+    from praktijkbank.content.taxonomy import load_taxonomy
     from support import ROOT
 
     taxonomy = load_taxonomy(ROOT / "taxonomy.yml")
@@ -363,7 +364,7 @@ def test_the_texts_left_after_the_placeholders_are_the_front_matters_texts(monke
 
 
 def test_front_matter_is_split_off_as_line_by_line():
-    from praktijkbank.documents import FENCE, split_front_matter
+    from praktijkbank.content.reading import FENCE, split_front_matter
 
     def old(text: str):
         lines = text.split("\n")
@@ -444,7 +445,7 @@ def test_libyaml_is_left_alone_when_pyyaml_has_path_resolvers(monkeypatch):
 
 @pytest.mark.parametrize("raw", [b"a\r\nb\rc\nd", b"a\nb", b"x\r", b"\xef\xbb\xbf---\r\n", "caf\u00e9\r\n".encode()])
 def test_line_endings_are_made_plain_as_before(raw):
-    from praktijkbank.documents import decode
+    from praktijkbank.content.reading import decode
 
     assert decode(raw, ProblemLog("kaart.md")) == raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
@@ -452,7 +453,7 @@ def test_line_endings_are_made_plain_as_before(raw):
 def test_paths_are_shown_relative_as_relative_to_shows_them():
     from pathlib import PurePosixPath
 
-    from praktijkbank.practices import _relative
+    from praktijkbank.content.cards import _relative
 
     paths = ["/", "/a", "/a/b", "/a/bc", "/a/b/c.md", "/ab/c", "/a/b c/d.md", "/é/ü.md"]
     for text in paths:

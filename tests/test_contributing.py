@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from praktijkbank.annotations import escape_data, escape_property, github_annotation
-from praktijkbank.problems import Problem, Severity
+from praktijkbank.checks.github_annotations import escape_data, escape_property, github_annotation
+from praktijkbank.checks.problems import Problem, Severity
 from support import ROOT, VALID_CARD, line_of, run_cli
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -157,7 +157,7 @@ def test_pre_commit_runs_the_check_and_the_schema_drift_check():
     for changed in ("practices/nieuw.md", "webinars/2026-01-01-x.md", "taxonomy.yml"):
         assert re.search(check["files"], changed), changed
     assert not re.search(check["files"], "docs/index.md")
-    for changed in ("src/praktijkbank/schema.py", "taxonomy.yml", "schemas/webinar.schema.json"):
+    for changed in ("src/praktijkbank/content/schema.py", "taxonomy.yml", "schemas/webinar.schema.json"):
         assert re.search(schema["files"], changed), changed
     for hook in (check, schema):  # the hooks run, and pass on the real project
         result = subprocess.run(shlex.split(hook["entry"]), cwd=ROOT, capture_output=True, text=True, timeout=120)

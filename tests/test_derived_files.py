@@ -13,12 +13,12 @@ import jsonschema
 import pytest
 import yaml
 
-from praktijkbank.derived_files import REGENERATE, derived_files, find_drift
-from praktijkbank.field_kinds import URL_PATTERN, ecma_pattern
-from praktijkbank.issue_form import ISSUE_FORM_PATH, ITEM_LABELS, MAINTAINER_FIELDS, NUMBERED, issue_form
-from praktijkbank.json_schema import json_schema, schema_path
-from praktijkbank.project import Project
-from praktijkbank.schema import HEADINGS, LIST, MAPPING, PRACTICE, SCHEMAS, VOCAB, label
+from praktijkbank.authoring.derived_files import REGENERATE, derived_files, find_drift
+from praktijkbank.content.field_kinds import URL_PATTERN, ecma_pattern
+from praktijkbank.authoring.issue_form import ISSUE_FORM_PATH, ITEM_LABELS, MAINTAINER_FIELDS, NUMBERED, issue_form
+from praktijkbank.authoring.json_schema import json_schema, schema_path
+from praktijkbank.content.project import Project
+from praktijkbank.content.schema import HEADINGS, LIST, MAPPING, PRACTICE, SCHEMAS, VOCAB, label
 from support import ROOT, VALID_CARD, run_cli
 
 HINT = f"Maak ze opnieuw met: {REGENERATE}"
@@ -51,7 +51,7 @@ def project(tmp_path) -> Path:
 
 
 def derived_files_paths() -> list[str]:
-    from praktijkbank.taxonomy import load_taxonomy
+    from praktijkbank.content.taxonomy import load_taxonomy
 
     return list(derived_files(load_taxonomy(ROOT / "taxonomy.yml")))
 

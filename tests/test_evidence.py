@@ -14,13 +14,13 @@ import jsonschema
 import pytest
 import yaml
 
-from praktijkbank.json_schema import json_schema
-from praktijkbank.models import Figure
-from praktijkbank.practices import load_practice_file, load_practices
-from praktijkbank.problems import Problem, Severity
-from praktijkbank.schema import PRACTICE
-from praktijkbank.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
-from praktijkbank.validate import is_home_page, source_warnings
+from praktijkbank.authoring.json_schema import json_schema
+from praktijkbank.content.models import Figure
+from praktijkbank.content.cards import load_practice_file, load_practices
+from praktijkbank.checks.problems import Problem, Severity
+from praktijkbank.content.schema import PRACTICE
+from praktijkbank.content.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
+from praktijkbank.checks.fields import is_home_page, source_warnings
 from support import ROOT, TODAY, VALID_CARD, line_of, run_cli
 
 DISPLAY = "practices/kaart.md"

@@ -9,11 +9,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from praktijkbank.models import Contact, Figure, Partner, Place, Practice, Source
+from praktijkbank.content.models import Contact, Figure, Partner, Place, Practice, Source
 from praktijkbank.pages.contributing import fields_page
 from praktijkbank.pages.evidence_overview import (dutch_number, evidence_counts, evidence_overview_html,
                                                   figure_text, figure_texts)
-from praktijkbank.taxonomy import NO_CARD_YET, empty_values
+from praktijkbank.content.taxonomy import NO_CARD_YET, empty_values
 
 
 def practice(slug: str, themes=("wijkaanpak",), evidence="zelf-gerapporteerd", **extra) -> Practice:

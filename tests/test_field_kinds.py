@@ -12,19 +12,19 @@ import re
 
 import pytest
 
-from praktijkbank.documents import parse_document
+from praktijkbank.content.reading import parse_document
 from praktijkbank.exports.records import from_plain, to_plain
-from praktijkbank.field_kinds import (BOOLEAN, DATE, DATETIME, INTEGER, KINDS, LIST, MAPPING, NUMBER, SLUG, TEXT,
+from praktijkbank.content.field_kinds import (BOOLEAN, DATE, INTEGER, KINDS, LIST, MAPPING, NUMBER, SLUG, TEXT,
                                       URL, VOCAB, YEAR, Kind)
-from praktijkbank.issue_form import _elements
-from praktijkbank.json_schema import json_schema
+from praktijkbank.authoring.issue_form import _elements
+from praktijkbank.authoring.json_schema import json_schema
 from praktijkbank.pages.contributing import _fields_table
 from praktijkbank.pages.open_data import _field_rows
-from praktijkbank.problems import ProblemLog
-from praktijkbank.scaffold import _CardWriter
-from praktijkbank.schema import PRACTICE, SCHEMAS, Field
-from praktijkbank.taxonomy import load_taxonomy
-from praktijkbank.validate import INVALID, FieldChecker
+from praktijkbank.checks.problems import ProblemLog
+from praktijkbank.authoring.scaffold import _CardWriter
+from praktijkbank.content.schema import PRACTICE, SCHEMAS, Field
+from praktijkbank.content.taxonomy import load_taxonomy
+from praktijkbank.checks.fields import INVALID, FieldChecker
 from support import ROOT, TODAY
 
 

@@ -20,7 +20,7 @@ import yaml
 
 from praktijkbank.cli import main
 from praktijkbank.commands import formulier as formulier_module
-from praktijkbank.issue_form import AGREEMENT, AGREEMENT_LABEL, ISSUE_FORM_PATH, form_questions
+from praktijkbank.authoring.issue_form import AGREEMENT, AGREEMENT_LABEL, ISSUE_FORM_PATH, form_questions
 from support import ROOT, TODAY, VALID_CARD
 
 DAY = TODAY.isoformat()

@@ -10,8 +10,8 @@ import pytest
 from praktijkbank.geo.places import FROM_CARD, FROM_MUNICIPALITY, load_gazetteer, locate, normalise
 from praktijkbank.geo.rd import to_rd, to_wgs84
 from praktijkbank.geo.shapes import inside, load_outlines
-from praktijkbank.models import Coordinates, Place
-from praktijkbank.practices import load_practices
+from praktijkbank.content.models import Coordinates, Place
+from praktijkbank.content.cards import load_practices
 from praktijkbank.urls import SiteAddress
 from support import ROOT, TODAY, VALID_CARD, line_of
 
@@ -109,7 +109,7 @@ def _practice(**changes):
 
 
 def _taxonomy():
-    from praktijkbank.taxonomy import load_taxonomy
+    from praktijkbank.content.taxonomy import load_taxonomy
 
     return load_taxonomy(ROOT / "taxonomy.yml")
 

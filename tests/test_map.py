@@ -162,7 +162,7 @@ def test_national_practices_are_listed_beside_the_map(built_site, practices):
 
 
 def test_a_card_without_a_known_place_is_listed_as_not_on_the_map(practices, taxonomy):
-    from praktijkbank.models import Place
+    from praktijkbank.content.models import Place
 
     nowhere = dataclasses.replace(practices[0], slug="nergens", title="Nergens",
                                   place=Place("gemeente", "Nergenshuizen", province="utrecht"), coordinates=None)

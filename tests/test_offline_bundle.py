@@ -18,7 +18,7 @@ from offline_support import Bundle, export, exported_bundle, local_links
 from praktijkbank.offline.edition import OfflineEdition
 from praktijkbank.pages.webinars import entry_id
 from model_support import load_site_model as load_site_content
-from praktijkbank.dutch_dates import dutch_date
+from praktijkbank.content.dutch_dates import dutch_date
 from support import ROOT, TODAY, copy_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]

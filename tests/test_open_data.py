@@ -13,8 +13,8 @@ import pytest
 from praktijkbank.exports.formats import LIST_SEPARATOR, SCHEMA_VERSION
 from praktijkbank.exports.opendata import practices_csv, practices_json, read_practices_csv, read_practices_json
 from praktijkbank.exports.records import columns, join_list, split_list
-from praktijkbank.models import Contact, Coordinates, Figure, Partner, Place, Source
-from praktijkbank.schema import LIST, MAPPING, PRACTICE
+from praktijkbank.content.models import Contact, Coordinates, Figure, Partner, Place, Source
+from praktijkbank.content.schema import LIST, MAPPING, PRACTICE
 from praktijkbank.urls import SiteAddress
 
 SITE = SiteAddress("https://example.org/praktijkbank/")

@@ -15,13 +15,13 @@ import pytest
 from playwright.sync_api import expect
 
 from praktijkbank.geo.places import also_in_places, provinces_of
-from praktijkbank.models import Contact, Partner, Place, Practice, Source
+from praktijkbank.content.models import Contact, Partner, Place, Practice, Source
 from praktijkbank.pages import generate_pages
 from praktijkbank.pages.card import facts_list
 from praktijkbank.pages.facets import FACET_BY_VOCABULARY, FACETS
 from praktijkbank.pages.listing import place_line
-from praktijkbank.taxonomy import Taxonomy, TaxonomyError
-from praktijkbank.text_folding import strip_accents
+from praktijkbank.content.taxonomy import Taxonomy, TaxonomyError
+from praktijkbank.content.text_folding import strip_accents
 from support import ROOT
 
 AXE = ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"

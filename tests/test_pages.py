@@ -8,7 +8,7 @@ import markdown
 
 from praktijkbank.sitemodel.markdown import MarkdownSettings, Renderer
 
-from praktijkbank.models import Contact, Partner, Place, Practice, Source
+from praktijkbank.content.models import Contact, Partner, Place, Practice, Source
 from praktijkbank.pages import generate_pages
 from praktijkbank.pages.markup import text
 from praktijkbank.related import related_practices

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from praktijkbank.today import VARIABLE as TODAY_VARIABLE, today
+from praktijkbank.content.today import VARIABLE as TODAY_VARIABLE, today
 from support import VALID_CARD, copy_project, line_of
 
 pytestmark = pytest.mark.build

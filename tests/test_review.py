@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from praktijkbank.freshness import age_text, due_for_review, is_due, one_year_before
-from praktijkbank.lookalikes import lookalike_pairs, names_alike
-from praktijkbank.models import Contact, Partner, Place, Practice, Source
+from praktijkbank.checks.freshness import age_text, due_for_review, is_due, one_year_before
+from praktijkbank.checks.lookalikes import lookalike_pairs, names_alike
+from praktijkbank.content.models import Contact, Partner, Place, Practice, Source
 from praktijkbank.pages.contributing import review_page
 from support import TODAY as CONTENT_TODAY, VALID_CARD, copy_project, line_of, run_cli
 

@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load as mkdocs_yaml_load
 
-from praktijkbank.body_limits import MAX_BRACKETS_PER_PARAGRAPH, MAX_INDENT, MAX_MARKDOWN_BLOCKS, MAX_QUOTE_DEPTH
-from praktijkbank.documents import MAX_FILE_BYTES
-from praktijkbank.practices import load_practice_file, load_practices
-from praktijkbank.schema import PRACTICE, REQUIRED_HEADINGS
-from praktijkbank.yaml_tree import MAX_DEPTH
+from praktijkbank.checks.nesting import MAX_BRACKETS_PER_PARAGRAPH, MAX_INDENT, MAX_MARKDOWN_BLOCKS, MAX_QUOTE_DEPTH
+from praktijkbank.content.reading import MAX_FILE_BYTES
+from praktijkbank.content.cards import load_practice_file, load_practices
+from praktijkbank.content.schema import PRACTICE, REQUIRED_HEADINGS
+from praktijkbank.content.yaml_tree import MAX_DEPTH
 from support import ROOT, TODAY, VALID_CARD, line_of
 
 DISPLAY = "practices/kaart.md"

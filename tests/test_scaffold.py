@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from praktijkbank.placeholders import PLACEHOLDER
-from praktijkbank.schema import HEADINGS, LABELS, LIST, MAPPING, PRACTICE, SCHEMAS, Field
+from praktijkbank.checks.placeholders import PLACEHOLDER
+from praktijkbank.content.schema import HEADINGS, LABELS, LIST, MAPPING, PRACTICE, SCHEMAS, Field
 from support import ROOT, TODAY as SUPPORT_TODAY, copy_project, line_of, run_cli
 
 TODAY = SUPPORT_TODAY.isoformat()

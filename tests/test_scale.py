@@ -11,7 +11,7 @@ import sys
 import pytest
 import yaml
 
-from praktijkbank.practices import load_practices
+from praktijkbank.content.cards import load_practices
 from praktijkbank.related import RelatedIndex, likeness
 from support import ROOT, TODAY, run_cli
 
@@ -281,8 +281,8 @@ TRICKY_FRONT_MATTER = [
 
 @pytest.mark.parametrize("text", TRICKY_FRONT_MATTER)
 def test_libyaml_and_the_python_parser_give_the_same_tree_and_messages(text, monkeypatch):
-    from praktijkbank import yaml_tree
-    from praktijkbank.problems import ProblemLog
+    from praktijkbank.content import yaml_tree
+    from praktijkbank.checks.problems import ProblemLog
 
     def load():
         log = ProblemLog("kaart.md")
@@ -295,7 +295,7 @@ def test_libyaml_and_the_python_parser_give_the_same_tree_and_messages(text, mon
 
 
 def test_libyaml_is_not_used_where_it_could_answer_differently():
-    from praktijkbank.yaml_tree import _libyaml_gives_the_same
+    from praktijkbank.content.yaml_tree import _libyaml_gives_the_same
 
     assert _libyaml_gives_the_same("title: Oss\nkeywords: [R&D, 'a*b']\n")
     for text in ("a: &x 1\n", "a: *x\n", "- &x 1\n", "a: [*x]\n", "a:\t1\n", "a: b\x07\n", "a: b\u2028c\n",
@@ -304,8 +304,8 @@ def test_libyaml_is_not_used_where_it_could_answer_differently():
 
 
 def test_real_and_generated_cards_read_the_same_with_libyaml(generated, monkeypatch):
-    from praktijkbank import yaml_tree
-    from praktijkbank.problems import ProblemLog
+    from praktijkbank.content import yaml_tree
+    from praktijkbank.checks.problems import ProblemLog
 
     files = [*(ROOT / "practices").glob("*.md"), *(ROOT / "webinars").glob("*.md"),
              *(generated / "practices").glob("*.md"), *(generated / "webinars").glob("*.md")]
@@ -341,7 +341,7 @@ HOSTILE = [
 def test_the_quick_look_for_unsafe_html_misses_nothing(text, monkeypatch):
     import re
 
-    from praktijkbank import html_safety
+    from praktijkbank.checks import unsafe_html as html_safety
 
     quick = html_safety.find_unsafe(text)
     monkeypatch.setattr(html_safety, "_MAYBE_UNSAFE", re.compile(""))  # every text through every rule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from praktijkbank.practices import load_practices
+from praktijkbank.content.cards import load_practices
 from praktijkbank.search.documents import KIND_GUIDE, KIND_PAGE, KIND_PRACTICE, build_documents, html_text
 from praktijkbank.search.dutch import stem
 from praktijkbank.search.engine import build_index, query_words, search

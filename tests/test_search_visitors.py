@@ -23,7 +23,7 @@ from praktijkbank.search.documents import KIND_PRACTICE, SearchDocument
 from praktijkbank.search.engine import build_index, search
 from praktijkbank.search.ranking import TIER_FALLBACK
 from praktijkbank.search.site_index import HELP_FILE, INDEX_FILE
-from praktijkbank.taxonomy import load_taxonomy
+from praktijkbank.content.taxonomy import load_taxonomy
 from support import ROOT
 from test_accessibility import AXE, WCAG_21_AA, _format, _wait_for_transitions
 

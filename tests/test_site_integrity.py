@@ -17,7 +17,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 import pytest
 from mkdocs.config import load_config
 
-from praktijkbank.project import Project
+from praktijkbank.content.project import Project
 from support import ROOT, VALID_CARD, copy_project, mkdocs_build
 
 pytestmark = pytest.mark.build

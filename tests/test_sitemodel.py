@@ -144,7 +144,7 @@ def test_file_layout_links_follow_the_generator_setting():
 
 def test_every_theme_target_group_and_partner_role_has_a_card_or_shows_the_next_step():
     from praktijkbank.pages.facets import FACET_BY_VOCABULARY
-    from praktijkbank.taxonomy import NO_CARD_YET, empty_values
+    from praktijkbank.content.taxonomy import NO_CARD_YET, empty_values
 
     model = load_site_model(ROOT, today=TODAY)
     empty = empty_values(model.result.practices, model.taxonomy)

@@ -20,8 +20,8 @@ import yaml
 from model_support import load_site_model
 from praktijkbank.pages.submit_form import (DATA_ID, EMAIL_BEGIN, EMAIL_END, LEFT_TO_EDITORS, SUBMIT_SRC,
                                             SubmitTargets, form_rules, submit_form_page)
-from praktijkbank.schema import HEADINGS, PRACTICE, label
-from praktijkbank.slugs import slugify
+from praktijkbank.content.schema import HEADINGS, PRACTICE, label
+from praktijkbank.content.slugs import slugify
 from support import ROOT, TODAY, copy_project, mkdocs_build, run_cli
 
 EMAIL = "redactie@example.org"

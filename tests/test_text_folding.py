@@ -9,11 +9,11 @@ import unicodedata
 import pytest
 
 from praktijkbank.geo.places import normalise
-from praktijkbank.lookalikes import _STOPWORDS, _words
+from praktijkbank.checks.lookalikes import _STOPWORDS, _words
 from praktijkbank.search.dutch import fold
-from praktijkbank.slugs import slugify
-from praktijkbank.suggest import _fold
-from praktijkbank.text_folding import strip_accents
+from praktijkbank.content.slugs import slugify
+from praktijkbank.checks.did_you_mean import _fold
+from praktijkbank.content.text_folding import strip_accents
 
 # Each character of the Basic Multilingual Plane on its own, between letters, and after an accented one
 # (a run of marks), plus a few from the other planes: accents, compatibility letters, emoji, surrogates.

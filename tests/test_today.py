@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from praktijkbank import localtime
+from praktijkbank.content import localtime
 from praktijkbank.cli import main
 from praktijkbank.schedule import WebinarCalendar
-from praktijkbank.today import VARIABLE, TodayError, today
+from praktijkbank.content.today import VARIABLE, TodayError, today
 from support import ROOT, VALID_CARD
 
 UTC = dt.timezone.utc

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from praktijkbank.documents import MAX_FILE_BYTES
-from praktijkbank.practices import load_practice_file, load_practices
-from praktijkbank.problems import Problem, Severity
+from praktijkbank.content.reading import MAX_FILE_BYTES
+from praktijkbank.content.cards import load_practice_file, load_practices
+from praktijkbank.checks.problems import Problem, Severity
 from support import TODAY, VALID_CARD, line_of
 
 DISPLAY = "practices/kaart.md"  # how the bad card is named in every problem

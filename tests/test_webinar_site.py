@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 from icalendar import Calendar
 
-from praktijkbank.localtime import AMSTERDAM
+from praktijkbank.content.localtime import AMSTERDAM
 from support import TODAY, line_of, mkdocs_build
 from webinar_support import project_with_webinars, webinar
 

@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from praktijkbank.localtime import AMSTERDAM, UTC
-from praktijkbank.problems import Problem
-from praktijkbank.project import Project
+from praktijkbank.content.localtime import AMSTERDAM, UTC
+from praktijkbank.checks.problems import Problem
+from praktijkbank.content.project import Project
 from model_support import load_site_model as load_site_content
 from praktijkbank.sitemodel.model import SettingError
-from praktijkbank.webinars import load_webinars
+from praktijkbank.content.webinars import load_webinars
 from support import ROOT, TODAY, line_of, run_cli
 from webinar_support import CARD_SLUGS, VALID_WEBINAR, project_with_webinars
 

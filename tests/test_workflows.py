@@ -189,8 +189,8 @@ HOSTILE_TITLE = "Buurtkamer $(touch {marker}) `touch {marker}`; touch {marker}"
 
 def hostile_issue(marker: Path, ok: bool = True) -> str:
     from test_formulier import GOOD, issue_body
-    from praktijkbank.issue_form import form_questions
-    from praktijkbank.taxonomy import load_taxonomy
+    from praktijkbank.authoring.issue_form import form_questions
+    from praktijkbank.content.taxonomy import load_taxonomy
 
     labels = [q.label for q in form_questions(load_taxonomy(ROOT / "taxonomy.yml"))]
     answers = {**GOOD, "Titel": HOSTILE_TITLE.format(marker=marker.name),

@@ -12,15 +12,15 @@ import re
 import sys
 from pathlib import Path
 
-from .annotations import problems_as_github
+from .checks.github_annotations import problems_as_github
 from .commands import export, formulier, nieuw, schema, zoek
-from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from .practices import load_practices
-from .problems import problems_as_json, summary_line
-from .project import FileResolver, Project, ProjectNotFound
-from .taxonomy import TaxonomyError, load_taxonomy
-from .today import TodayError, today as todays_date
-from .webinars import load_webinars
+from .commands.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from .content.cards import load_practices
+from .checks.problems import problems_as_json, summary_line
+from .content.project import FileResolver, Project, ProjectNotFound
+from .content.taxonomy import TaxonomyError, load_taxonomy
+from .content.today import TodayError, today as todays_date
+from .content.webinars import load_webinars
 
 
 # argparse's own (English) error messages, in Dutch; our own messages pass through.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from .models import Practice
+from .content.models import Practice
 
 MAX_RELATED = 4
 THEME_WEIGHT, GROUP_WEIGHT, ROLE_WEIGHT, PROVINCE_WEIGHT = 3, 2, 1, 1

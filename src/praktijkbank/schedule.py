@@ -13,9 +13,9 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from .localtime import start_of_day
-from .models import Webinar
-from .today import today as todays_date
+from .content.localtime import start_of_day
+from .content.models import Webinar
+from .content.today import today as todays_date
 from .urls import SiteAddress
 
 

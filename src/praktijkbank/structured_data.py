@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from .geo.places import FROM_MUNICIPALITY, Location
 from .licence import CONTENT_LICENCE_URL
-from .models import Practice
+from .content.models import Practice
 from .safe_html import json_ld_script
-from .taxonomy import Taxonomy
+from .content.taxonomy import Taxonomy
 
 
 def _place(practice: Practice, taxonomy: Taxonomy, location: Location | None) -> dict:

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from ..problems import summary_line
-from ..project import Project, ProjectNotFound
-from ..taxonomy import TaxonomyError
-from ..today import TodayError, today
+from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from ..checks.problems import summary_line
+from ..content.project import Project, ProjectNotFound
+from ..content.taxonomy import TaxonomyError
+from ..content.today import TodayError, today
 
 if TYPE_CHECKING:
     from ..offline.edition import OfflineEdition

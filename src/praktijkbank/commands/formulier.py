@@ -26,17 +26,17 @@ from typing import Any
 
 import yaml
 
-from ..documents import parse_document
-from ..exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from ..issue_form import (AGREEMENT, AGREEMENT_LABEL, NO_ANSWER, NUMBERED, YES, Question, form_questions)
-from ..practices import display_path, load_practices
-from ..problems import Problem, ProblemLog, summary_line
-from ..project import FileResolver, Project, ProjectNotFound
-from ..schema import HEADINGS, PRACTICE, Field, label
-from ..slugs import slugify
-from ..taxonomy import Taxonomy, TaxonomyError, load_taxonomy
-from ..today import TodayError, today as todays_date
-from ..validate import SLUG_PATTERN
+from ..content.reading import parse_document
+from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from ..authoring.issue_form import (AGREEMENT, AGREEMENT_LABEL, NO_ANSWER, NUMBERED, YES, Question, form_questions)
+from ..content.cards import display_path, load_practices
+from ..checks.problems import Problem, ProblemLog, summary_line
+from ..content.project import FileResolver, Project, ProjectNotFound
+from ..content.schema import PRACTICE, Field, label
+from ..content.slugs import slugify
+from ..content.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
+from ..content.today import TodayError, today as todays_date
+from ..checks.fields import SLUG_PATTERN
 
 # An issue body is at most 65,536 characters on GitHub; a card file at most 200 kB. More than
 # this is not a submission but a mistake or an attack: refused before it is read any further.

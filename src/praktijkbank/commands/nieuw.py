@@ -6,17 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..documents import read_document
-from ..exit_codes import EXIT_OK, EXIT_USAGE
-from ..lookalikes import names_alike
-from ..practices import display_path
-from ..problems import ProblemLog
-from ..project import Project, ProjectNotFound
-from ..schema import PRACTICE
-from ..slugs import slugify
-from ..taxonomy import TaxonomyError, load_taxonomy
-from ..today import TodayError, today
-from ..validate import SLUG_PATTERN
+from ..content.reading import read_document
+from .exit_codes import EXIT_OK, EXIT_USAGE
+from ..checks.lookalikes import names_alike
+from ..content.cards import display_path
+from ..checks.problems import ProblemLog
+from ..content.project import Project, ProjectNotFound
+from ..content.schema import PRACTICE
+from ..content.slugs import slugify
+from ..content.taxonomy import TaxonomyError, load_taxonomy
+from ..content.today import TodayError, today
+from ..checks.fields import SLUG_PATTERN
 
 _TITLE = PRACTICE.child("title")
 
@@ -55,7 +55,7 @@ def _existing_titles(project: Project) -> list[tuple[str, str]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..scaffold import scaffold_card  # only here: `praktijkbank check` builds this parser too
+    from ..authoring.scaffold import scaffold_card  # only here: `praktijkbank check` builds this parser too
 
     name = " ".join(args.name.split())
     if not name:

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from ..project import Project, ProjectNotFound
-from ..taxonomy import TaxonomyError, load_taxonomy
+from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from ..content.project import Project, ProjectNotFound
+from ..content.taxonomy import TaxonomyError, load_taxonomy
 
 
 def register(subcommands) -> None:
@@ -16,7 +16,7 @@ def register(subcommands) -> None:
         "schema",
         help="controleer of maak de bestanden die uit het schema volgen",
         description="De JSON Schema's (schemas/*.schema.json), het aanmeldformulier op GitHub en de "
-                    "lege kaart in sjablonen/ worden gemaakt uit src/praktijkbank/schema.py en "
+                    "lege kaart in sjablonen/ worden gemaakt uit src/praktijkbank/content/schema.py en "
                     "taxonomy.yml. Zonder optie: controleer of ze nog kloppen. Met --write: maak ze opnieuw.",
     )
     parser.add_argument("--write", action="store_true", help="schrijf de bestanden opnieuw")
@@ -24,7 +24,7 @@ def register(subcommands) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..derived_files import REGENERATE, find_drift, write_derived_files  # see commands/export.py
+    from ..authoring.derived_files import REGENERATE, find_drift, write_derived_files  # see commands/export.py
 
     try:
         project = Project.find(Path.cwd())

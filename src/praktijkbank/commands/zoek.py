@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from ..practices import load_practices
-from ..project import Project, ProjectNotFound
-from ..taxonomy import TaxonomyError, load_taxonomy
-from ..today import TodayError, today
+from .exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from ..content.cards import load_practices
+from ..content.project import Project, ProjectNotFound
+from ..content.taxonomy import TaxonomyError, load_taxonomy
+from ..content.today import TodayError, today
 
 if TYPE_CHECKING:
     from ..search.engine import Hit

@@ -29,8 +29,8 @@ import uuid
 
 from icalendar import Calendar, Event
 
-from ..localtime import UTC
-from ..models import Practice, Webinar
+from ..content.localtime import UTC
+from ..content.models import Practice, Webinar
 from ..pages.listing import card_src_uri
 from ..pages.webinars import FEED_SRC, ics_src_uri, when_text
 from ..schedule import WebinarCalendar

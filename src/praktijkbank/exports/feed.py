@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from ..licence import ATTRIBUTION, CONTENT_LICENCE
-from ..models import Practice
+from ..content.models import Practice
 from ..pages.listing import PRACTICES_FOLDER, card_src_uri
-from ..taxonomy import Taxonomy
+from ..content.taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .formats import FEED_FILE, FEED_SIZE
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..licence import ATTRIBUTION, CONTENT_LICENCE, CONTENT_LICENCE_URL
-from ..models import Practice
+from ..content.models import Practice
 from ..pages.listing import card_src_uri
 from ..urls import SiteAddress
 from .formats import PRACTICES_CSV, PRACTICES_JSON, SCHEMA_VERSION

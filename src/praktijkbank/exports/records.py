@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import Contact, Coordinates, Figure, Partner, Place, Practice, Source
-from ..schema import PRACTICE, Field
+from ..content.models import Contact, Coordinates, Figure, Partner, Place, Practice, Source
+from ..content.schema import PRACTICE, Field
 from .formats import LIST_SEPARATOR
 
 # The model class of every mapping in the card schema, by field name.

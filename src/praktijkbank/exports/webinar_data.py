@@ -10,10 +10,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..models import Webinar
+from ..content.models import Webinar
 from ..pages.listing import card_src_uri
 from ..pages.webinars import WEBINARS_SRC, ics_src_uri
-from ..schema import SOURCE
+from ..content.schema import SOURCE
 from ..urls import SiteAddress
 from .formats import SCHEMA_VERSION, WEBINARS_JSON
 from .opendata import LICENCE, addresses, write_files

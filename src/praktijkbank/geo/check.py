@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..documents import Document
-from ..problems import ProblemLog, Severity
-from ..suggest import closest
-from ..taxonomy import Taxonomy
+from ..content.reading import Document
+from ..checks.problems import ProblemLog, Severity
+from ..checks.did_you_mean import closest
+from ..content.taxonomy import Taxonomy
 from .places import load_gazetteer
 from .rd import to_rd
 from .shapes import load_outlines

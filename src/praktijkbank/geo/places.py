@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..models import Place, Practice
-from ..text_folding import strip_accents
+from ..content.models import Place, Practice
+from ..content.text_folding import strip_accents
 from . import load_data
 from .rd import to_rd
 

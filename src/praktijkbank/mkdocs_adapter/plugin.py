@@ -35,7 +35,7 @@ from ..exports import write_exports
 from ..search.site_index import PageText, write_search_index
 from ..sitemodel.markdown import MarkdownSettings
 from ..sitemodel.model import BuildSettings, SettingError, SiteModel, build_site_model
-from ..taxonomy import TaxonomyError
+from ..content.taxonomy import TaxonomyError
 from .shared_parts import SharedParts
 
 # Only warnings on a logger below "mkdocs." count for `mkdocs build --strict`.

@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from ..models import Practice, Webinar
+from ..content.models import Practice, Webinar
 from ..pages.markup import dutch_date
 from .worker_shim import SITE_FOLDER
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Practice
-from ..suggest import closest
-from ..taxonomy import Taxonomy
+from ..content.models import Practice
+from ..checks.did_you_mean import closest
+from ..content.taxonomy import Taxonomy
 
 
 class SelectionError(Exception):

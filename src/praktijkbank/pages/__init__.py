@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..models import Practice
+from ..content.models import Practice
 from ..related import RelatedIndex
 from ..schedule import WebinarCalendar
 from ..sitemodel.source import PageSource
-from ..taxonomy import Taxonomy
+from ..content.taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .card import card_page
 from .evidence_overview import evidence_overview_page

@@ -6,10 +6,10 @@ import datetime as dt
 import posixpath
 
 from ..licence import ATTRIBUTION
-from ..models import Practice
+from ..content.models import Practice
 from ..related import RelatedIndex
 from ..schedule import WebinarCalendar
-from ..taxonomy import Taxonomy
+from ..content.taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .facets import FACET_BY_VOCABULARY
 from .listing import card_src_uri, place_line, province_label

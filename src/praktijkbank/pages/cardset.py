@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..models import Practice
+from ..content.models import Practice
 from ..sitemodel.source import PageSource, html_block
-from ..taxonomy import Taxonomy
+from ..content.taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .card import contact_line, facts_panel, sources_list
 from .listing import card_src_uri, facet_data

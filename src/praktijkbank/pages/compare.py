@@ -27,9 +27,9 @@ import re
 from collections.abc import Callable
 
 from ..licence import ATTRIBUTION
-from ..models import Practice
+from ..content.models import Practice
 from ..sitemodel.source import PageSource, html_block
-from ..taxonomy import Taxonomy
+from ..content.taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .card import _facet_links, evidence_badge_long, sources_list
 from .cardset import CARDSET_SRC

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..freshness import age_text, due_for_review
-from ..json_schema import all_json_schemas, schema_path
-from ..models import Practice, Source
-from ..schema import HEADINGS, PRACTICE, SCHEMAS, Field, label
-from ..taxonomy import Taxonomy, Vocabulary
-from ..validate import source_warnings
+from ..checks.freshness import age_text, due_for_review
+from ..authoring.json_schema import all_json_schemas, schema_path
+from ..content.models import Practice, Source
+from ..content.schema import HEADINGS, PRACTICE, SCHEMAS, Field, label
+from ..content.taxonomy import Taxonomy, Vocabulary
+from ..checks.fields import source_warnings
 from ..sitemodel.source import PageSource, RawFile
 from .listing import card_src_uri
 from .markup import NOT_IN_SEARCH, dutch_date, link, text

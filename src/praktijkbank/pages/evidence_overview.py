@@ -16,11 +16,11 @@ import re
 from collections.abc import Callable, Sequence
 from html import escape
 
-from ..models import Figure, Practice
+from ..content.models import Figure, Practice
 from ..sitemodel.source import PageSource, html_block
 from ..urls import SiteAddress
-from ..schema import MONEY_FIGURES, RESEARCH_EVIDENCE
-from ..taxonomy import Taxonomy
+from ..content.schema import MONEY_FIGURES, RESEARCH_EVIDENCE
+from ..content.taxonomy import Taxonomy
 from .facets import FACET_BY_VOCABULARY
 
 TITLE = "Wat weten we?"

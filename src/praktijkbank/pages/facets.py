@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..geo.places import provinces_of
-from ..models import Practice
-from ..taxonomy import Taxonomy
+from ..content.models import Practice
+from ..content.taxonomy import Taxonomy
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ filters and the sort read (``with_data``; docs/assets/filters.js).
 
 from __future__ import annotations
 
-from ..models import Practice
+from ..content.models import Practice
 from ..sitemodel.source import Html, html_block
-from ..taxonomy import Taxonomy
-from ..text_folding import strip_accents
+from ..content.taxonomy import Taxonomy
+from ..content.text_folding import strip_accents
 from ..urls import SiteAddress
 from .facets import FACETS
 from .markup import attr, escaped, html_link

@@ -13,9 +13,9 @@ from html import escape
 from ..geo.places import FROM_CARD, Location, also_in_places, locate
 from ..geo.shapes import load_outlines
 from ..geo.svg import Marker, draw_map
-from ..models import Practice
+from ..content.models import Practice
 from ..structured_data import practice_json_ld_script
-from ..taxonomy import Taxonomy
+from ..content.taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .listing import card_src_uri, facet_attributes, place_parts
 

@@ -7,7 +7,7 @@ import posixpath
 import re
 
 
-from ..dutch_dates import dutch_date  # noqa: F401 (the pages import it from here)
+from ..content.dutch_dates import dutch_date  # noqa: F401 (the pages import it from here)
 
 # Characters Python-Markdown lets us escape with a backslash; '<' and '&' become entities.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#!])")

@@ -14,8 +14,8 @@ from ..exports.formats import (FEED_FILE, FEED_SIZE, LIST_SEPARATOR, PRACTICES_C
 from ..geo.places import load_gazetteer
 from ..geo.shapes import load_outlines
 from ..licence import ATTRIBUTION, CONTENT_LICENCE, CONTENT_LICENCE_URL
-from ..schema import PRACTICE, Field
-from ..taxonomy import Taxonomy
+from ..content.schema import PRACTICE, Field
+from ..content.taxonomy import Taxonomy
 from ..urls import SiteAddress
 from .markup import text
 from .map import OPEN_DATA_SRC

@@ -13,9 +13,9 @@ away, since the filters then repeat it.
 
 from __future__ import annotations
 
-from ..models import Practice
+from ..content.models import Practice
 from ..sitemodel.source import PageSource, html_block
-from ..taxonomy import NO_CARD_YET, Taxonomy
+from ..content.taxonomy import NO_CARD_YET, Taxonomy
 from ..urls import SiteAddress
 from .cardset import CARDSET_SRC
 from .facets import FACETS, Facet

@@ -27,16 +27,16 @@ from typing import Any
 
 import yaml
 
-from ..body import _HEADING
-from ..documents import parse_document
-from ..field_kinds import ISO_DATE, URL_PATTERN, ecma_pattern
-from ..issue_form import ISSUE_FORM_PATH
-from ..practices import _PERSONAL_DATA, practice_from_document
-from ..problems import Problem, ProblemLog, Severity
+from ..checks.body_text import _HEADING
+from ..content.reading import parse_document
+from ..content.field_kinds import ISO_DATE, URL_PATTERN, ecma_pattern
+from ..authoring.issue_form import ISSUE_FORM_PATH
+from ..content.cards import _PERSONAL_DATA, practice_from_document
+from ..checks.problems import Problem, ProblemLog, Severity
 from ..safe_html import script_json
-from ..schema import HEADINGS, PRACTICE, RESEARCH_EVIDENCE, Field, label
-from ..slugs import slugify
-from ..taxonomy import Taxonomy
+from ..content.schema import HEADINGS, PRACTICE, RESEARCH_EVIDENCE, Field, label
+from ..content.slugs import slugify
+from ..content.taxonomy import Taxonomy
 from ..sitemodel.source import PageSource, html_block
 from ..urls import SiteAddress
 from .markup import attr, escaped

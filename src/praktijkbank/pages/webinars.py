@@ -9,8 +9,8 @@ split stands.
 
 from __future__ import annotations
 
-from ..localtime import start_of_day, utc_text
-from ..models import Practice, Webinar
+from ..content.localtime import start_of_day, utc_text
+from ..content.models import Practice, Webinar
 from ..safe_html import json_ld_script
 from ..schedule import WebinarCalendar, ends_at
 from ..sitemodel.source import PageSource, html_block

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from ..models import Practice
+from ..content.models import Practice
 from ..pages.listing import place_line
-from ..taxonomy import Taxonomy
+from ..content.taxonomy import Taxonomy
 from .compounds import CompoundSplitter
 from .dutch import fold, hyphen_compounds_of_folded, is_stop_word, stem, words, words_of_folded
 from .ranking import FIELD_BOOSTS, VISITOR_PAGES, page_path

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text_folding import strip_accents
+from ..content.text_folding import strip_accents
 
 # Words too common to say anything about a card. Kept short on purpose: names such as
 # "Onder de Pannen" or "WIJ" still have their words in the title and partner fields.

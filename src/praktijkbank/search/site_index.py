@@ -33,7 +33,7 @@ from .ranking import page_path, ranking_settings
 
 if TYPE_CHECKING:
     from ..sitemodel.model import SiteModel
-    from ..taxonomy import Taxonomy
+    from ..content.taxonomy import Taxonomy
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
-from ..problems import Problem
+from ..checks.problems import Problem
 from ..urls import SiteAddress
 from .markdown import Link
 

@@ -23,15 +23,15 @@ from ..pages.compare import COMPARE_SRC, compare_page
 from ..pages.contributing import contributor_pages
 from ..pages.listing import card_src_uri
 from ..pages.submit_form import SubmitTargets
-from ..models import Practice
-from ..practices import LoadResult, load_practices
-from ..problems import Problem
-from ..project import Project
+from ..content.models import Practice
+from ..content.cards import LoadResult, load_practices
+from ..checks.problems import Problem
+from ..content.project import Project
 from ..schedule import WebinarCalendar
-from ..taxonomy import Taxonomy, load_taxonomy
-from ..today import TodayError, today as today_of_build
+from ..content.taxonomy import Taxonomy, load_taxonomy
+from ..content.today import TodayError, today as today_of_build
 from ..urls import SiteAddress
-from ..webinars import load_webinars
+from ..content.webinars import load_webinars
 from .links import SiteMap, link_problem
 from .markdown import MarkdownSettings, Renderer, Rendering
 from .source import PageSource, RawFile
@@ -51,7 +51,7 @@ class BuildSettings:
     offline: Mapping | None = None  # an offline edition's setting (praktijkbank export), or None
     # Hand-written files, source path -> file: the generator's list; without one, docs/ of the project.
     docs: Mapping[str, Path] | None = None
-    today: dt.date | None = None  # None: the one "today" (src/praktijkbank/today.py)
+    today: dt.date | None = None  # None: the one "today" (src/praktijkbank/content/today.py)
     # Where the form "Praktijk aanmelden" may send a card: the editors' e-mail address
     # (mkdocs.yml extra.praktijkbank.submit_email) and the repository on GitHub (repo_url).
     submit_email: str | None = None

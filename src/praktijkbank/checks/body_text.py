@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .html_safety import find_unsafe
+from .unsafe_html import find_unsafe
 from .problems import ProblemLog
-from .suggest import closest
+from .did_you_mean import closest
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")

@@ -10,21 +10,21 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .body import check_headings, check_safe_html, headings
-from .documents import Document, read_document
-from .freshness import check_freshness
-from .geo.check import check_map_place
-from .lookalikes import lookalike_message, lookalike_pairs
+from ..checks.body_text import check_headings, check_safe_html, headings
+from .reading import Document, read_document
+from ..checks.freshness import check_freshness
+from ..geo.check import check_map_place
+from ..checks.lookalikes import lookalike_message, lookalike_pairs
 from .models import Contact, Coordinates, Figure, Partner, Place, Practice, Source
-from .problems import Problem, ProblemLog, Severity
+from ..checks.problems import Problem, ProblemLog, Severity
 from .project import FileResolver
-from .placeholders import report_placeholders
+from ..checks.placeholders import report_placeholders
 from .schema import (HEADINGS, NL_LATITUDE, NL_LONGITUDE, OPTIONAL_HEADINGS, PRACTICE, REQUIRED_HEADINGS,
                      RESEARCH_EVIDENCE)
 from .slugs import slugify
-from .suggest import closest
+from ..checks.did_you_mean import closest
 from .taxonomy import Taxonomy
-from .validate import INVALID, SLUG_PATTERN, FieldChecker, source_warnings
+from ..checks.fields import INVALID, SLUG_PATTERN, FieldChecker, source_warnings
 from .yaml_tree import FieldPath, field_name, strings_in
 
 _PERSONAL_DATA = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+31|\b0)[\s-]?\d(?:[\s-]?\d){7,}")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .body import headings
-from .documents import Document
+from .body_text import headings
+from ..content.reading import Document
 from .problems import ProblemLog
-from .schema import Field, Heading
-from .taxonomy import Taxonomy
-from .yaml_tree import REFUSED, FieldPath, field_name, strings_in
+from ..content.schema import Field, Heading
+from ..content.taxonomy import Taxonomy
+from ..content.yaml_tree import REFUSED, FieldPath, field_name, strings_in
 
 PLACEHOLDER = "INVULLEN"
 

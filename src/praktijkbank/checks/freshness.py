@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .documents import Document
-from .dutch_dates import dutch_date
-from .models import Practice
+from ..content.reading import Document
+from ..content.dutch_dates import dutch_date
+from ..content.models import Practice
 from .problems import ProblemLog
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .body_limits import check_nesting
-from .problems import ProblemLog
+from ..checks.nesting import check_nesting
+from ..checks.problems import ProblemLog
 from .yaml_tree import REFUSED, FieldPath, load_yaml_tree
 
 # A card is a page of text; anything this large is a mistake (a pasted PDF, an image).

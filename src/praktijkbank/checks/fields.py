@@ -12,13 +12,13 @@ import datetime as dt
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from .documents import Document
-from .field_kinds import INVALID, SLUG_PATTERN, URL_PATTERN, dutch_type  # noqa: F401 (SLUG_PATTERN: imported from here)
+from ..content.reading import Document
+from ..content.field_kinds import INVALID, SLUG_PATTERN, URL_PATTERN, dutch_type  # noqa: F401 (SLUG_PATTERN: imported from here)
 from .problems import ProblemLog
-from .schema import Field
-from .suggest import closest
-from .taxonomy import Taxonomy
-from .yaml_tree import REFUSED, FieldPath, field_name
+from ..content.schema import Field
+from .did_you_mean import closest
+from ..content.taxonomy import Taxonomy
+from ..content.yaml_tree import REFUSED, FieldPath, field_name
 
 
 class FieldChecker:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .schema import SCHEMAS, Field, label
-from .taxonomy import Taxonomy
+from ..content.schema import SCHEMAS, Field, label
+from ..content.taxonomy import Taxonomy
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS_DIR = "schemas"
@@ -72,7 +72,7 @@ def _property(field: Field, taxonomy: Taxonomy) -> dict[str, Any]:
 def json_schema(name: str, root: Field, taxonomy: Taxonomy) -> dict[str, Any]:
     document = {
         "$schema": DIALECT,
-        "$comment": f"Gemaakt uit src/praktijkbank/schema.py en taxonomy.yml met `{REGENERATE}`; "
+        "$comment": f"Gemaakt uit src/praktijkbank/content/schema.py en taxonomy.yml met `{REGENERATE}`; "
                     "niet met de hand bewerken.",
         "title": f"Praktijkbank: {name}",
         "description": root.description + " Dit schema beschrijft de kop (front matter) van het "

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ProblemLog
+from ..checks.problems import ProblemLog
 
 FieldPath = tuple  # ("partners", 0, "role")
 

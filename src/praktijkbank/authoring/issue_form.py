@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from .schema import HEADINGS, PRACTICE, Field, label
-from .taxonomy import Taxonomy
+from ..content.schema import HEADINGS, PRACTICE, Field, label
+from ..content.taxonomy import Taxonomy
 
 ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/praktijkvoorbeeld-aanmelden.yml"
 ISSUE_LABEL = "praktijkvoorbeeld"
@@ -269,7 +269,7 @@ _FormDumper.add_representer(str, _text_representer)
 
 
 def issue_form_text(taxonomy: Taxonomy) -> str:
-    header = ("# Gemaakt uit src/praktijkbank/schema.py en taxonomy.yml met `praktijkbank schema --write`;\n"
+    header = ("# Gemaakt uit src/praktijkbank/content/schema.py en taxonomy.yml met `praktijkbank schema --write`;\n"
               "# niet met de hand bewerken.\n")
     body = yaml.dump(issue_form(taxonomy), Dumper=_FormDumper, allow_unicode=True, sort_keys=False, width=100)
     return header + body

@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
-from .placeholders import PLACEHOLDER
-from .schema import HEADINGS, PRACTICE, Field, label
-from .taxonomy import Taxonomy
+from ..checks.placeholders import PLACEHOLDER
+from ..content.schema import HEADINGS, PRACTICE, Field, label
+from ..content.taxonomy import Taxonomy
 
 _WIDTH = 100
 

@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .documents import Document, read_document
+from .reading import Document, read_document
 from .localtime import in_amsterdam
 from .models import Source, Webinar
-from .practices import check_front_matter_html, display_path, report_source_warnings
-from .problems import Problem, ProblemLog
+from .cards import check_front_matter_html, display_path, report_source_warnings
+from ..checks.problems import Problem, ProblemLog
 from .project import FileResolver
 from .schema import WEBINAR
 from .slugs import slugify
-from .suggest import closest
+from ..checks.did_you_mean import closest
 from .taxonomy import Taxonomy
-from .validate import INVALID, SLUG_PATTERN, FieldChecker
+from ..checks.fields import INVALID, SLUG_PATTERN, FieldChecker
 
 # webinars/2022-03-22-gemengd-wonen-utrecht.md
 FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")

@@ -107,7 +107,7 @@ def now() -> dt.datetime:
     """The machine's clock, as an aware instant: the one place the project reads it.
 
     In-process tests fix the instant by replacing this function (or by passing a
-    ``clock`` to ``today_in_amsterdam`` or ``praktijkbank.today.today``).
+    ``clock`` to ``today_in_amsterdam`` or ``praktijkbank.content.today.today``).
     """
     return dt.datetime.now(UTC)
 
@@ -115,7 +115,7 @@ def now() -> dt.datetime:
 def today_in_amsterdam(clock: Callable[[], dt.datetime] | None = None) -> dt.date:
     """The date in the Netherlands at the instant ``clock()`` gives (default: ``now()``).
 
-    Most callers want ``praktijkbank.today.today``, which also honours PRAKTIJKBANK_TODAY.
+    Most callers want ``praktijkbank.content.today.today``, which also honours PRAKTIJKBANK_TODAY.
     """
     moment = clock() if clock is not None else now()
     if moment.tzinfo is None or moment.utcoffset() is None:

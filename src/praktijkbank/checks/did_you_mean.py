@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from .text_folding import strip_accents
+from ..content.text_folding import strip_accents
 
 
 def _fold(text: str) -> str:

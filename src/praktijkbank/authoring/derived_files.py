@@ -14,7 +14,7 @@ from pathlib import Path
 from .issue_form import ISSUE_FORM_PATH, issue_form_text
 from .json_schema import REGENERATE, SCHEMAS_DIR, all_json_schemas
 from .scaffold import scaffold_card
-from .taxonomy import Taxonomy
+from ..content.taxonomy import Taxonomy
 
 __all__ = ["REGENERATE", "TEMPLATE_PATH", "Drift", "derived_files", "find_drift", "write_derived_files"]
 

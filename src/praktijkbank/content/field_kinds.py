@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .localtime import _LOCAL as LOCAL_TIME  # the one pattern of a Dutch local time or date
 from .localtime import EXAMPLE as LOCAL_EXAMPLE, LocalTimeError, parse_local
-from .suggest import closest
+from ..checks.did_you_mean import closest
 
 if TYPE_CHECKING:
     from .schema import Field

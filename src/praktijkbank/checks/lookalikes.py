@@ -15,8 +15,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .models import Practice
-from .text_folding import strip_accents
+from ..content.models import Practice
+from ..content.text_folding import strip_accents
 
 # Small words that make names look alike without saying anything.
 _STOPWORDS = frozenset("de het een in van en voor op met te aan bij der den".split())

@@ -1,0 +1,1 @@
+"""Reading the content: the schema and vocabularies, files to typed models (cards, webinars)."""
