@@ -499,3 +499,49 @@ def test_compare_print_copy_link_and_breadcrumb_work_from_file(chromium, full_bu
         context.close()
     assert errors == []
     assert [u for u in urls if not u.startswith(full_bundle.base) and not u.startswith(("data:", "blob:"))] == []
+
+
+# -- the overview from file:// (issue 14, item 2) ------------------------------------------------
+
+def test_overview_filters_sorts_and_shows_the_map_from_file(chromium, full_bundle, practices):
+    """On a phone, from the unpacked zip: the panel "Filters", the evidence filter with the first
+    result on screen, the sort, the map view; and without JavaScript the list and the facet pages."""
+    context = chromium.new_context(locale="nl-NL", viewport={"width": 375, "height": 812})
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    try:
+        page = context.new_page()
+        problems = _page_console(page)
+        page.goto(full_bundle.url("praktijken/index.html"))
+        toggle = page.locator("#pb-filter-toggle")
+        toggle.click()
+        assert toggle.get_attribute("aria-expanded") == "true"
+        page.locator('input[name="onderbouwing"][value="zelf-gerapporteerd"]').check()
+        own_word = sorted((p for p in practices if p.evidence == "zelf-gerapporteerd"), key=lambda p: p.title.casefold())
+        assert page.locator("#pb-result").inner_text() == f"{len(own_word)} van {len(practices)} praktijken"
+        assert toggle.inner_text() == "Filters (1)"
+        assert 0 <= page.locator(".pb-item:visible").first.bounding_box()["y"] < 812 - 60
+        page.locator("#pb-filters-done").click()
+
+        page.get_by_label("Sorteren op").select_option("nagekeken")
+        newest = sorted(own_word, key=lambda p: -p.last_reviewed.toordinal())  # stable: ties stay by title
+        assert page.locator(".pb-item:visible .pb-item-title").all_inner_texts() == [p.title for p in newest]
+        page.get_by_role("button", name="Kaart").click()
+        assert page.locator(".pb-map-svg").is_visible()
+        assert not page.locator("#pb-list").is_visible()
+        assert problems == [], f"fouten in de console: {problems}"
+        outside = [u for u in requests if not u.startswith(full_bundle.base) and not u.startswith(("data:", "blob:"))]
+        assert outside == [], f"verzoeken buiten de kopie: {outside}"
+    finally:
+        context.close()
+
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(full_bundle.url("praktijken/index.html"))
+        assert page.locator(".pb-item").count() == len(practices)
+        page.locator("#pb-browse").get_by_role("link", name="Resultaten gemeld door de partners zelf").click()
+        page.wait_for_url(full_bundle.url("onderbouwing/zelf-gerapporteerd.html"))
+        assert set(page.locator(".pb-item-title").all_inner_texts()) == {p.title for p in own_word}
+    finally:
+        context.close()
