@@ -15,7 +15,6 @@ State lives on the instance, anew for every build; nothing is kept in modules.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 from dataclasses import replace
@@ -112,9 +111,6 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
             files.append(generated)
         for file in model.files:
             files.append(File.generated(config, file.src_uri, content=file.content))
-        # The model lives until the build ends: keep the garbage collector from walking it again at
-        # every full collection. Measured with gc.callbacks at 1,000 cards: 0.5 s -> 0.3 s.
-        gc.freeze()
         return files
 
     def _report(self, model: SiteModel, strict: bool) -> None:
@@ -180,15 +176,9 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
     # After Material's search plugin has written its index: ours replaces it (search/site_index.py).
     @event_priority(-100)
     def on_post_build(self, config):
-        try:
-            site_dir = Path(config.site_dir)
-            write_exports(self.model, site_dir)
-            search = config.plugins.get("material/search")
-            if search is not None and search.config.enabled:
-                settings = {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
-                write_search_index(self.model, site_dir, self._docs_texts, settings)
-        finally:
-            gc.unfreeze()  # under `mkdocs serve` the next build's model takes its place
-
-    def on_build_error(self, error):
-        gc.unfreeze()
+        site_dir = Path(config.site_dir)
+        write_exports(self.model, site_dir)
+        search = config.plugins.get("material/search")
+        if search is not None and search.config.enabled:
+            settings = {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+            write_search_index(self.model, site_dir, self._docs_texts, settings)

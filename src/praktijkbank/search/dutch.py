@@ -17,7 +17,6 @@ apart. Each addition is marked ``(ours)`` below:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..content.text_folding import strip_accents
 
@@ -82,7 +81,6 @@ def is_stop_word(word: str) -> bool:
 # --- the stemmer ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=200_000)  # a text repeats its words; a vocabulary is a few ten thousand words
 def stem(word: str) -> str:
     """The stem of one folded word (from ``words``); numbers and short words stay as they are."""
     if len(word) < 3 or not word.isalpha():
