@@ -194,7 +194,7 @@ def test_help_is_dutch(project):
 
 
 def test_json_output_carries_path_line_field_and_message(project):
-    bad = add(project, "fout.md", titled("Fout", changed("themes: [wijkaanpak]", "themes: [Dakloosheid]")))
+    bad = add(project, "fout.md", titled("Fout", changed("themes: [wijkaanpak]", "themes: [Daklozenheid]")))
     result = run_cli("check", "--format", "json", "--today", "2026-11-22", cwd=project)
     assert result.returncode == 1
     report = json.loads(result.stdout)
@@ -205,7 +205,7 @@ def test_json_output_carries_path_line_field_and_message(project):
     assert problem["path"] == "practices/fout.md"
     assert problem["line"] == line_of(bad, "themes:")
     assert problem["field"] == "themes[1]"
-    assert problem["message"] == "'Dakloosheid' staat niet in de woordenlijst 'thema's'"
+    assert problem["message"] == "'Daklozenheid' staat niet in de woordenlijst 'thema's'"
     assert problem["allowed"].startswith("toegestaan: wijkaanpak")
     assert problem["suggestion"] == "dakloosheid"
     assert problem["severity"] == "fout"

@@ -146,7 +146,7 @@ def test_every_real_card_and_webinar_passes_its_json_schema():
         ("title: Voorbeeldpraktijk\n", ""),
         ("started: 2016", "started: '2016'"),
         ("started: 2016", "started: 1850"),
-        ("    role: gemeente", "    role: Gemeente"),
+        ("    role: gemeente", "    role: GGZ-instelling"),  # a label: a capital alone only gets a warning
         ("keywords: [voorbeeld]", "related: [Geen Slug]"),
         ("last_reviewed: 2026-11-01", "last_reviewed: 1-11-2026"),
         ("  province: noord-brabant", "  province: noord-brabant\n  street: Hoofdstraat"),

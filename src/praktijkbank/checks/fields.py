@@ -17,8 +17,13 @@ from ..content.field_kinds import INVALID, SLUG_PATTERN, URL_PATTERN, dutch_type
 from .problems import ProblemLog
 from ..content.schema import Field
 from .did_you_mean import closest
-from ..content.taxonomy import Taxonomy
+from ..content.taxonomy import Taxonomy, Vocabulary
 from ..content.yaml_tree import REFUSED, FieldPath, field_name
+
+
+def field_label(path: FieldPath) -> str:
+    """A field as messages name it."""
+    return field_name(path)
 
 
 class FieldChecker:
@@ -43,7 +48,22 @@ class FieldChecker:
             return self._mapping(spec, value, path)
         if spec.kind.is_list:
             return self._list(spec, value, path)
+        if spec.kind.from_vocabulary and isinstance(value, str):
+            value = self._vocabulary_key(spec, value, path)
         return spec.kind.check(self, spec, value, path)
+
+    def _vocabulary_key(self, spec: Field, value: str, path: FieldPath) -> str:
+        """A vocabulary value written with other capitals or spaces around it ('Lopend', ' ouderen ')
+        is its key, with a warning that says how to write it; anything else is returned as it is."""
+        key = canonical_key(self.taxonomy[spec.vocabulary], value)
+        if key is None or key == value:
+            return value
+        vocabulary = self.taxonomy[spec.vocabulary]
+        if key in vocabulary.renamed:  # an old key in other capitals: the kind's check warns about the new name
+            return key
+        self.warning(path, f"'{value}' staat in de woordenlijst als '{key}'",
+                     f"schrijf '{key}'; praktijkbank check --herstel doet dat voor u")
+        return key
 
     # -- containers -------------------------------------------------------
     def _mapping(self, spec: Field, value: Any, path: FieldPath) -> Any:
@@ -67,11 +87,14 @@ class FieldChecker:
                 if child.required:
                     child_path = path + (child.name,)
                     where = "ontbreekt" if item is _ABSENT else "is leeg"
+                    help_text = child.description.rstrip(".")
+                    if item is _ABSENT and not path and child.holds_groups:
+                        help_text += ". Plak dit in de kop en vul het in:\n" + paste_snippet(child)
                     self.log.add(
                         self.doc.line_of(child_path),
-                        field_name(child_path),
+                        field_label(child_path),
                         f"verplicht veld {where}",
-                        child.description.rstrip("."),
+                        help_text,
                     )
                     result[child.name] = INVALID
                 continue
@@ -102,6 +125,30 @@ class FieldChecker:
                 seen.add(checked)
             items.append(checked)
         return items
+
+
+def canonical_key(vocabulary: Vocabulary, value: str) -> str | None:
+    """The key (current or renamed) that ``value`` is, written without regard to capitals or spaces
+    around it; None when it is none of them (a near-miss is the kind's check to report)."""
+    if value in vocabulary.values or value in vocabulary.renamed:
+        return value
+    folded = value.strip().casefold()
+    for key in (*vocabulary.values, *vocabulary.renamed):
+        if key.casefold() == folded:
+            return key
+    return None
+
+
+def paste_snippet(spec: Field) -> str:
+    """A block to paste for a missing list of groups (``sources``): one entry with every field of a
+    group to fill in, optional ones too, each ``INVULLEN`` (which the check reports until it is filled)."""
+    from .placeholders import PLACEHOLDER
+
+    fields = [f for f in spec.item.fields if f.kind.name != "boolean"]
+    lines = [f"{spec.name}:"]
+    for index, child in enumerate(fields):
+        lines.append(("  - " if index == 0 else "    ") + f"{child.name}: {PLACEHOLDER}")
+    return "\n".join(lines)
 
 
 class SourceWarning(NamedTuple):
