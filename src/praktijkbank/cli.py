@@ -15,7 +15,9 @@ from pathlib import Path
 from .checks.github_annotations import problems_as_github
 from .commands import export, formulier, nieuw, schema, zoek
 from .commands.exit_codes import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from .content.cards import load_practices
+from .checks.repair import repair_file
+from .content.cards import display_path, load_practices
+from .content.schema import PRACTICE, WEBINAR
 from .checks.problems import problems_as_json, summary_line
 from .content.project import FileResolver, Project, ProjectNotFound
 from .content.taxonomy import TaxonomyError, load_taxonomy
@@ -90,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--today", type=_date, default=None, metavar="JJJJ-MM-DD",
                        help="de datum van vandaag (voor reproduceerbare controles; standaard: "
                             "PRAKTIJKBANK_TODAY, anders vandaag in Nederland)")
+    check.add_argument("--herstel", action="store_true",
+                       help="pas eerst aan wat zeker goed te maken is (woordenlijstwaarden in hun vaste "
+                            "schrijfwijze, datums die maar op één manier te lezen zijn, spaties aan het eind "
+                            "van een regel, een ontbrekende last_reviewed), meld elke aanpassing en "
+                            "controleer daarna opnieuw")
     nieuw.register(commands, _date)
     formulier.register(commands, _date)
     schema.register(commands)
@@ -145,6 +152,9 @@ def run_check(args: argparse.Namespace) -> int:
     card_files: list[Path] = []
     for file in files:
         (webinar_files if project.is_webinar_file(file, resolve) else card_files).append(file)
+    if getattr(args, "herstel", False):
+        _repair(card_files, webinar_files, taxonomy, today, resolve,
+                sys.stderr if args.format in ("json", "github") else sys.stdout)
     result = load_practices(card_files, taxonomy, today, root=Path.cwd(), known_slugs=known,
                             compare_with=_other_cards(practice_files, card_files, taxonomy, today, resolve),
                             resolve=resolve)
@@ -161,6 +171,27 @@ def run_check(args: argparse.Namespace) -> int:
             print(problem.text())
         print(summary_line(problems, files_checked))
     return EXIT_INVALID if result.errors or webinars.errors else EXIT_OK
+
+
+def _repair(card_files: list[Path], webinar_files: list[Path], taxonomy, today: dt.date,
+            resolve: FileResolver, out) -> None:
+    """``--herstel``: fix what is certain in each file, in place, and say what was done and left."""
+    fixed = files_changed = 0
+    for files, schema_field in ((card_files, PRACTICE), (webinar_files, WEBINAR)):
+        for path in sorted(files):
+            changes = repair_file(path, display_path(path, Path.cwd(), resolve), schema_field, taxonomy, today)
+            for change in changes:
+                print(change.report(), file=out)
+            done = sum(1 for c in changes if c.done)
+            fixed += done
+            files_changed += bool(done)
+    if fixed:
+        aanpassingen = "aanpassing" if fixed == 1 else "aanpassingen"
+        bestanden = "bestand" if files_changed == 1 else "bestanden"
+        print(f"Hersteld: {fixed} {aanpassingen} in {files_changed} {bestanden}. Opnieuw gecontroleerd:",
+              file=out)
+    else:
+        print("Niets hersteld: er was niets dat zeker goed te maken is. Gecontroleerd:", file=out)
 
 
 def main(argv: list[str] | None = None) -> int:
