@@ -64,7 +64,7 @@ def test_today_option_is_used_for_date_checks(project):
     result = run_cli("check", "--today", "2026-10-01", cwd=project)
     assert result.returncode == 1
     line = line_of(VALID_CARD, "last_reviewed:")
-    assert (f"practices/ruwaard.md:{line}: last_reviewed: 2026-11-01 ligt in de toekomst "
+    assert (f"practices/ruwaard.md:{line}: Laatst nagekeken (last_reviewed): 2026-11-01 ligt in de toekomst "
             "(uiterlijk vandaag, 2026-10-01)") in result.stdout.splitlines()
 
 
@@ -85,17 +85,17 @@ def test_invalid_content_exits_1_and_prints_every_problem_of_every_file(project)
     no_traceback(result)
     lines = result.stdout.splitlines()
     assert lines[:-1] == [
-        f"practices/a-fout.md:{line_of(first, 'status:')}: status: 'lopen' staat niet in de woordenlijst "
+        f"practices/a-fout.md:{line_of(first, 'status:')}: Status (status): 'lopen' staat niet in de woordenlijst "
         "'statussen' (toegestaan: idee, pilot, lopend, structureel, afgerond, gestopt, onbekend). "
         "Bedoelde u 'lopend'?",
         f"practices/a-fout.md:{line_of(first, '## Resultaten')}: tekst: de verplichte kop '## Lessen' ontbreekt "
         "(verplicht, in deze volgorde: In het kort · Aanpak · Wie werken samen · Resultaten · Lessen)",
-        f"practices/b-fout.md:{line_of(second, 'role:')}: partners[1].role: 'woningcorporaties' staat niet in "
+        f"practices/b-fout.md:{line_of(second, 'role:')}: Partner 1, soort partner (partners[1].role): 'woningcorporaties' staat niet in "
         "de woordenlijst 'soorten partners' (toegestaan: gemeente, provincie, rijksoverheid, woningcorporatie, "
         "zorgaanbieder, ggz, maatschappelijke-opvang, welzijnsorganisatie, zorgverzekeraar, huurdersorganisatie, "
         "bewonersorganisatie, adviesraad, kennisinstituut, brancheorganisatie, particulieren, overig, onbekend). "
         "Bedoelde u 'woningcorporatie'?",
-        f"practices/b-fout.md:{line_of(second, 'last_reviewed:')}: last_reviewed: '2024-13-45' is geen "
+        f"practices/b-fout.md:{line_of(second, 'last_reviewed:')}: Laatst nagekeken (last_reviewed): '2024-13-45' is geen "
         "bestaande datum (schrijf JJJJ-MM-DD, bijvoorbeeld 2024-05-01)",
         "practices/c-leeg.md:1: bestand: het bestand is leeg (een kaart begint met een kop tussen '---'-regels)",
     ]
@@ -247,7 +247,7 @@ def test_single_file_with_unknown_related_card_gets_a_suggestion(project):
     result = run_cli("check", "practices/nieuw.md", "--today", "2026-11-22", cwd=project)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        f"practices/nieuw.md:{line_of(card, 'related:')}: related[1]: er is geen kaart 'ruward' "
+        f"practices/nieuw.md:{line_of(card, 'related:')}: Verwante kaart 1 (related[1]): er is geen kaart 'ruward' "
         "(bestandsnamen zonder .md). Bedoelde u 'ruwaard'?"
     )
 
@@ -275,4 +275,4 @@ def test_the_real_project_content_is_valid():
     assert re.fullmatch(f"{len(cards) + len(webinars)} bestanden gecontroleerd: alles in orde"
                         r"(, \d+ waarschuwingen?)?\.", summary), summary
     # Only the warnings a source may deserve: no date, or an address without a path.
-    assert all(re.search(r"sources\[\d+\]\.(date|url): let op: ", line) for line in warnings), warnings
+    assert all(re.search(r"Bron \d+, (datum|webadres) \(sources\[\d+\]\.(date|url)\): let op: ", line) for line in warnings), warnings

@@ -32,12 +32,12 @@ def test_annotation_of_an_error_and_a_warning():
     error = Problem("practices/a,b:c.md", 12, "themes[1]", "'x' staat niet in de lijst", "toegestaan: a, b",
                     "wijkaanpak")
     assert github_annotation(error) == (
-        "::error file=practices/a%2Cb%3Ac.md,line=12,title=Praktijkbank%3A fout in themes[1]::"
-        "themes[1]: 'x' staat niet in de lijst (toegestaan: a, b). Bedoelde u 'wijkaanpak'?")
+        "::error file=practices/a%2Cb%3Ac.md,line=12,title=Praktijkbank%3A fout in Thema 1 (themes[1])::"
+        "Thema 1 (themes[1]): 'x' staat niet in de lijst (toegestaan: a, b). Bedoelde u 'wijkaanpak'?")
     warning = Problem("practices/a.md", 3, "last_reviewed", "100% oud\necht", severity=Severity.WARNING)
     assert github_annotation(warning) == (
-        "::warning file=practices/a.md,line=3,title=Praktijkbank%3A waarschuwing in last_reviewed::"
-        "last_reviewed: let op: 100%25 oud%0Aecht")
+        "::warning file=practices/a.md,line=3,title=Praktijkbank%3A waarschuwing in Laatst nagekeken (last_reviewed)::"
+        "Laatst nagekeken (last_reviewed): let op: 100%25 oud%0Aecht")
 
 
 def test_check_format_github_prints_one_annotation_per_problem(tmp_path):
@@ -54,13 +54,13 @@ def test_check_format_github_prints_one_annotation_per_problem(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.strip().split("\n")
     assert lines == [
-        f"::error file=practices/fout.md,line={line_of(bad, 'themes:')},title=Praktijkbank%3A fout in themes[1]::"
-        "themes[1]: 'wijkaanpakk' staat niet in de woordenlijst 'thema's' (toegestaan: wijkaanpak, "
+        f"::error file=practices/fout.md,line={line_of(bad, 'themes:')},title=Praktijkbank%3A fout in Thema 1 (themes[1])::"
+        "Thema 1 (themes[1]): 'wijkaanpakk' staat niet in de woordenlijst 'thema's' (toegestaan: wijkaanpak, "
         "gezondheid-en-welzijn, gemengd-wonen, dakloosheid, uitstroom, langer-thuis, bewonersparticipatie, "
         "wijkvernieuwing, ontschotting, schulden-en-huurachterstand, woonzorgvisie, eenzaamheid). "
         "Bedoelde u 'wijkaanpak'?",
         f"::warning file=practices/oud.md,line={line_of(stale, 'last_reviewed:')},"
-        "title=Praktijkbank%3A waarschuwing in last_reviewed::last_reviewed: let op: de kaart is 2 jaar "
+        "title=Praktijkbank%3A waarschuwing in Laatst nagekeken (last_reviewed)::Laatst nagekeken (last_reviewed): let op: de kaart is 2 jaar "
         "niet nagekeken (sinds 31 januari 2024) (kijk de feiten na bij de bronnen en zet last_reviewed op "
         "de datum van vandaag)",
         "2 bestanden gecontroleerd: 1 fout in 1 bestand, 1 waarschuwing.",

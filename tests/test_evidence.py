@@ -101,7 +101,7 @@ def test_renamed_value_still_works_with_a_warning_and_the_new_key(tmp_path, taxo
     problem = only(problems)
     assert problem.severity is Severity.WARNING
     assert problem.text() == (
-        f"{DISPLAY}:{line_of(card, 'evidence:')}: evidence: let op: 'onafhankelijk-effectonderzoek' heet nu "
+        f"{DISPLAY}:{line_of(card, 'evidence:')}: Onderbouwing (evidence): let op: 'onafhankelijk-effectonderzoek' heet nu "
         "'onafhankelijk-onderzoek' (schrijf 'onafhankelijk-onderzoek'; de oude waarde werkt nog, maar "
         "verdwijnt later)")
     assert practice is not None and practice.evidence == "onafhankelijk-onderzoek"
@@ -123,7 +123,7 @@ def test_renaming_works_for_any_vocabulary(taxonomy, tmp_path):
     practice, problems = check_one(tmp_path, renamed, card)
     assert practice is not None and practice.themes == ("wijkaanpak",)
     assert only(problems).text() == (
-        f"{DISPLAY}:{line_of(card, 'themes:')}: themes[1]: let op: 'wijkgericht' heet nu 'wijkaanpak' "
+        f"{DISPLAY}:{line_of(card, 'themes:')}: Thema 1 (themes[1]): let op: 'wijkgericht' heet nu 'wijkaanpak' "
         "(schrijf 'wijkaanpak'; de oude waarde werkt nog, maar verdwijnt later)")
 
 
@@ -165,7 +165,7 @@ def test_research_evidence_needs_a_source_marked_research(value, tmp_path, taxon
     problem = only(problems)
     assert problem.is_error
     assert problem.text() == (
-        f"{DISPLAY}:{line_of(card, 'evidence:')}: evidence: bij '{value}' moet minstens één bron het onderzoek "
+        f"{DISPLAY}:{line_of(card, 'evidence:')}: Onderbouwing (evidence): bij '{value}' moet minstens één bron het onderzoek "
         "zelf zijn, maar geen bron heeft 'research: true' (zet 'research: true' bij de bron met het "
         "onderzoek, of kies een andere onderbouwing)")
     nothing_valid_lost(tmp_path, taxonomy, card)
@@ -189,7 +189,7 @@ def test_research_that_is_not_true_or_false_is_reported_once(tmp_path, taxonomy)
     practice, problems = check_one(tmp_path, taxonomy, card)
     assert practice is None
     assert only(problems).text() == (
-        f"{DISPLAY}:{line_of(card, 'research: ja')}: sources[2].research: moet true of false zijn, maar is 'ja' "
+        f"{DISPLAY}:{line_of(card, 'research: ja')}: Bron 2, onderzoek (sources[2].research): moet true of false zijn, maar is 'ja' "
         "(schrijf true of false, zonder aanhalingstekens)")
 
 
@@ -237,23 +237,23 @@ def test_a_figure_may_be_a_decimal_and_about_a_coming_year(tmp_path, taxonomy):
     ("old", "new", "expected", "at"),
     [
         ("    source: 1\n    note", "    source: 3\n    note",
-         "figures[1].source: er is geen bron 3: de kaart heeft 1 bron (1, de enige bron onder sources)",
+         "Cijfer 1, bron (figures[1].source): er is geen bron 3: de kaart heeft 1 bron (1, de enige bron onder sources)",
          "source: 3"),
         ("    value: 2500000\n    source: 1", "    value: 2500000\n    source: 0",
-         "figures[2].source: 0 valt buiten het bereik (1 of meer)", "source: 0"),
+         "Cijfer 2, bron (figures[2].source): 0 valt buiten het bereik (1 of meer)", "source: 0"),
         ("    source: 1\n    note", "    source: eerste\n    note",
-         "figures[1].source: moet een heel getal zijn, maar is tekst", "source: eerste"),
+         "Cijfer 1, bron (figures[1].source): moet een heel getal zijn, maar is tekst", "source: eerste"),
         ("    source: 1\n    note", "    source: '1'\n    note",
-         "figures[1].source: moet een heel getal zijn, maar is tekst (zonder aanhalingstekens)", "source: '1'"),
+         "Cijfer 1, bron (figures[1].source): moet een heel getal zijn, maar is tekst (zonder aanhalingstekens)", "source: '1'"),
         ("    source: 1\n    note", "    note",
-         "figures[1].source: verplicht veld ontbreekt (Het nummer van de bron onder sources die het cijfer "
+         "Cijfer 1, bron (figures[1].source): verplicht veld ontbreekt (Het nummer van de bron onder sources die het cijfer "
          "noemt (1 is de eerste bron))", "- what: woningen"),
         ("  - what: woningen", "  - what: huizen",
-         "figures[1].what: 'huizen' staat niet in de woordenlijst 'soorten cijfers' (toegestaan: bewoners, "
+         "Cijfer 1, soort cijfer (figures[1].what): 'huizen' staat niet in de woordenlijst 'soorten cijfers' (toegestaan: bewoners, "
          "woningen, deelnemers, budget)", "what: huizen"),
-        ("    value: 565", "    value: veel", "figures[1].value: moet een getal zijn, maar is tekst", "value: veel"),
-        ("    value: 565", "    value: -5", "figures[1].value: -5 is kleiner dan 0 (0 of meer)", "value: -5"),
-        ("    year: 2017", "    year: 1850", "figures[1].year: 1850 is geen aannemelijk jaartal (vanaf 1900)",
+        ("    value: 565", "    value: veel", "Cijfer 1, getal (figures[1].value): moet een getal zijn, maar is tekst", "value: veel"),
+        ("    value: 565", "    value: -5", "Cijfer 1, getal (figures[1].value): -5 is kleiner dan 0 (0 of meer)", "value: -5"),
+        ("    year: 2017", "    year: 1850", "Cijfer 1, jaar (figures[1].year): 1850 is geen aannemelijk jaartal (vanaf 1900)",
          "year: 1850"),
     ],
     ids=["source-not-on-card", "source-zero", "source-text", "source-quoted", "source-missing", "unknown-kind",
@@ -275,7 +275,7 @@ def test_figure_source_counts_the_sources_of_the_card(tmp_path, taxonomy):
     practice, problems = check_one(tmp_path, taxonomy, card)
     assert practice is None
     assert only(problems).text() == (
-        f"{DISPLAY}:{line_of(card, 'source: 3')}: figures[1].source: er is geen bron 3: de kaart heeft 2 bronnen "
+        f"{DISPLAY}:{line_of(card, 'source: 3')}: Cijfer 1, bron (figures[1].source): er is geen bron 3: de kaart heeft 2 bronnen "
         "(een nummer van 1 tot en met 2; 1 is de eerste bron onder sources)")
     fixed = card.replace("source: 3", "source: 2")
     practice, problems = check_one(tmp_path, taxonomy, fixed)
@@ -301,7 +301,7 @@ def test_source_url_without_path_is_a_warning_on_its_line(tmp_path, taxonomy):
     problem = only(problems)
     assert problem.severity is Severity.WARNING
     assert problem.text() == (
-        f"{DISPLAY}:{line_of(card, 'url: https://trimbos.nl/')}: sources[1].url: let op: 'https://trimbos.nl/' "
+        f"{DISPLAY}:{line_of(card, 'url: https://trimbos.nl/')}: Bron 1, webadres (sources[1].url): let op: 'https://trimbos.nl/' "
         "is de voorpagina van een website, niet de pagina met het feit (geef het adres van de pagina waar het "
         "feit staat)")
 
@@ -313,7 +313,7 @@ def test_source_without_date_is_a_warning_on_the_source(tmp_path, taxonomy):
     problem = only(problems)
     assert problem.severity is Severity.WARNING
     assert problem.text() == (
-        f"{DISPLAY}:{line_of(card, '  - title: Over de praktijk')}: sources[1].date: let op: de bron heeft geen "
+        f"{DISPLAY}:{line_of(card, '  - title: Over de praktijk')}: Bron 1, datum (sources[1].date): let op: de bron heeft geen "
         "datum (zet date: JJJJ-MM-DD erbij als de pagina een datum noemt)")
 
 

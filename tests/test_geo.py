@@ -144,7 +144,7 @@ def test_unknown_municipality_is_a_warning_with_line_field_and_suggestion(tmp_pa
     assert (problem.path, problem.line, problem.field) == ("practices/voorbeeld.md", line_of(card, "municipality:"),
                                                            "place.municipality")
     assert "niet op de kaart" in problem.message and problem.suggestion == "Oss"
-    assert problem.text().startswith(f"practices/voorbeeld.md:{problem.line}: place.municipality: let op: 'Osss' staat")
+    assert problem.text().startswith(f"practices/voorbeeld.md:{problem.line}: Gemeente (place.municipality): let op: 'Osss' staat")
 
 
 def test_coordinates_in_another_province_are_a_warning(tmp_path):

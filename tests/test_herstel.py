@@ -44,7 +44,7 @@ def test_vocabulary_values_get_their_key_and_nothing_else_changes(taxonomy):
     expected = changed("province: noord-brabant", 'province: "noord-brabant"', expected)  # quoting stays
     assert new == expected
     reports = [c.report() for c in changes]
-    assert f"practices/kaart.md:{line_of(text, 'status:')}: status: 'Lopend' → 'lopend'" in reports
+    assert f"practices/kaart.md:{line_of(text, 'status:')}: Status (status): 'Lopend' → 'lopend'" in reports
     assert any("' ouderen ' → 'ouderen'" in r for r in reports)
     assert any("'Noord-Brabant' → 'noord-brabant'" in r for r in reports)
     assert len(changes) == 4 and all(c.done for c in changes)

@@ -74,7 +74,7 @@ def test_stale_card_is_a_warning_on_last_reviewed_and_check_exits_0(project):
 
     assert result.returncode == 0, result.stdout
     assert result.stdout.split("\n")[0] == (
-        f"practices/buurtkamer.md:{line_of(text, 'last_reviewed:')}: last_reviewed: let op: de kaart is "
+        f"practices/buurtkamer.md:{line_of(text, 'last_reviewed:')}: Laatst nagekeken (last_reviewed): let op: de kaart is "
         f"{age_text(dt.date(2025, 9, 1), CONTENT_TODAY)} niet nagekeken (sinds 1 september 2025) (kijk de feiten na bij de bronnen en zet "
         "last_reviewed op de datum van vandaag)")
     assert result.stdout.strip().endswith("1 bestand gecontroleerd: alles in orde, 1 waarschuwing.")
@@ -205,7 +205,7 @@ def test_check_of_one_new_card_warns_and_names_the_existing_card(project):
 
     assert result.returncode == 0, result.stdout
     assert result.stdout.split("\n")[0] == (
-        f"practices/ruwaard-oss.md:{line_of(text, 'title:')}: title: let op: lijkt op de bestaande kaart "
+        f"practices/ruwaard-oss.md:{line_of(text, 'title:')}: Titel (title): let op: lijkt op de bestaande kaart "
         "practices/proeftuin-ruwaard.md ('Proeftuin Ruwaard', Ruwaard, Oss) (is het dezelfde praktijk, "
         "werk dan die kaart bij; is het een andere, noem hem dan onder related: [proeftuin-ruwaard])")
     assert "1 waarschuwing" in result.stdout

@@ -75,7 +75,9 @@ def load(raw: bytes | str, taxonomy, name: str = "kaart.md"):
         assert isinstance(problem.field, str) and problem.field, problem
         assert isinstance(problem.message, str) and problem.message.strip(), problem
         assert 1 <= problem.line <= lines, problem.text()
-        assert problem.text().startswith(f"{DISPLAY}:{problem.line}: {problem.field}: ")
+        # Named as the site does, with the key in brackets; a name that is no key of a card as it is.
+        assert problem.label == problem.field or problem.label.endswith(f" ({problem.field})"), problem
+        assert problem.text().startswith(f"{DISPLAY}:{problem.line}: {problem.label}: ")
         assert "Traceback" not in problem.text()
     return practice, log.items
 

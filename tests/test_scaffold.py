@@ -130,8 +130,8 @@ def test_unfilled_card_fails_check_once_for_every_placeholder(project):
     for problem, line in zip(problems, placeholder_lines(text)):
         assert problem.startswith(f"practices/buurtkamer-de-schakel.md:{line}: ")
         assert ": nog niet ingevuld" in problem
-    assert "themes[1]: nog niet ingevuld (toegestaan: wijkaanpak," in result.stdout
-    assert "started: nog niet ingevuld (Het jaar waarin de praktijk begon, als een bron het noemt; " \
+    assert "Thema 1 (themes[1]): nog niet ingevuld (toegestaan: wijkaanpak," in result.stdout
+    assert "Gestart in (started): nog niet ingevuld (Het jaar waarin de praktijk begon, als een bron het noemt; " \
            "of haal de regel weg, want dit veld is optioneel)" in result.stdout
     assert "tekst: nog niet ingevuld onder '## Resultaten' (Wat levert het op" in result.stdout
 
@@ -159,7 +159,7 @@ def test_one_placeholder_left_is_one_error_on_its_line(project):
 
     assert result.returncode == 1
     assert result.stdout.split("\n")[0] == (
-        f"practices/buurtkamer-de-schakel.md:{line_of(text, 'status: INVULLEN')}: status: nog niet ingevuld "
+        f"practices/buurtkamer-de-schakel.md:{line_of(text, 'status: INVULLEN')}: Status (status): nog niet ingevuld "
         "(toegestaan: idee, pilot, lopend, structureel, afgerond, gestopt, onbekend)")
     assert "1 fout in 1 bestand" in result.stdout
 
@@ -175,7 +175,7 @@ def test_optional_groups_are_switched_off_and_can_be_switched_on(project):
     assert check(project, "practices/buurtkamer-de-schakel.md").returncode == 0
     card.write_text(switched_on.replace("  lon: 5.53", "  lon: INVULLEN"), encoding="utf-8")
     result = check(project, "practices/buurtkamer-de-schakel.md")
-    assert result.returncode == 1 and "coordinates.lon: nog niet ingevuld" in result.stdout
+    assert result.returncode == 1 and "Lengtegraad (coordinates.lon): nog niet ingevuld" in result.stdout
 
 
 def test_the_template_for_the_website_is_the_scaffold_without_name_and_date(project, taxonomy):

@@ -323,7 +323,34 @@ def test_bad_card_is_reported_with_path_line_field_and_dutch_message(case, tmp_p
     assert problem.suggestion == case.suggestion, texts(problems)
     assert case.allowed in problem.allowed
     assert len(problems) == case.count, texts(problems)
-    assert problem.text().startswith(f"{_display(case)}:{case.expected_line}: {case.field}: {problem.message}")
+    assert problem.text().startswith(f"{_display(case)}:{case.expected_line}: {SHOWN.get(case.field, case.field)}: "
+                                     f"{problem.message}")
+
+
+# How a message names each field of the table: as the site and the form do, with the key for YAML
+# users. Names that are no key of the schema (bestand, kop, an unknown field) stay as they are.
+SHOWN = {
+    "contact.organisation": "Organisatie (contact.organisation)",
+    "contact.url": "Contact, webadres (contact.url)",
+    "coordinates.lat": "Breedtegraad (coordinates.lat)",
+    "coordinates.lon": "Lengtegraad (coordinates.lon)",
+    "keywords": "Zoekwoorden (keywords)",
+    "keywords[2]": "Zoekwoord 2 (keywords[2])",
+    "last_reviewed": "Laatst nagekeken (last_reviewed)",
+    "partners[1].role": "Partner 1, soort partner (partners[1].role)",
+    "place": "Plaats (place)",
+    "place.municipality": "Gemeente (place.municipality)",
+    "place.province": "Provincie (place.province)",
+    "sources[1].date": "Bron 1, datum (sources[1].date)",
+    "sources[1].url": "Bron 1, webadres (sources[1].url)",
+    "started": "Gestart in (started)",
+    "status": "Status (status)",
+    "summary": "Samenvatting (summary)",
+    "themes": "Thema's (themes)",
+    "themes[1]": "Thema 1 (themes[1])",
+    "themes[2]": "Thema 2 (themes[2])",
+    "title": "Titel (title)",
+}
 
 
 @pytest.mark.parametrize("case", BAD_CARDS, ids=lambda case: case.id)
@@ -596,20 +623,21 @@ def test_problem_text_has_path_line_field_message_allowed_and_suggestion():
     problem = Problem("practices/a.md", 15, "status", "'lopen' staat niet in de woordenlijst 'statussen'",
                       "toegestaan: idee, lopend", "lopend")
     assert problem.text() == (
-        "practices/a.md:15: status: 'lopen' staat niet in de woordenlijst 'statussen' "
+        "practices/a.md:15: Status (status): 'lopen' staat niet in de woordenlijst 'statussen' "
         "(toegestaan: idee, lopend). Bedoelde u 'lopend'?"
     )
 
 
 def test_problem_text_without_allowed_or_suggestion_has_neither():
-    assert Problem("p.md", 2, "title", "moet tekst zijn").text() == "p.md:2: title: moet tekst zijn"
-    assert Problem("p.md", 2, "title", "x", allowed="tekst").text() == "p.md:2: title: x (tekst)"
+    assert Problem("p.md", 2, "title", "moet tekst zijn").text() == "p.md:2: Titel (title): moet tekst zijn"
+    assert Problem("p.md", 2, "title", "x", allowed="tekst").text() == "p.md:2: Titel (title): x (tekst)"
+    assert Problem("p.md", 2, "kop", "x").text() == "p.md:2: kop: x"  # no key of a card: as it is
 
 
 def test_warning_is_marked_and_not_an_error():
     warning = Problem("p.md", 3, "last_reviewed", "al een jaar niet nagekeken", severity=Severity.WARNING)
     assert not warning.is_error
-    assert warning.text() == "p.md:3: last_reviewed: let op: al een jaar niet nagekeken"
+    assert warning.text() == "p.md:3: Laatst nagekeken (last_reviewed): let op: al een jaar niet nagekeken"
 
 
 def test_problem_text_of_a_real_card(tmp_path, taxonomy):
@@ -617,6 +645,8 @@ def test_problem_text_of_a_real_card(tmp_path, taxonomy):
     _, problems = check_one(tmp_path, taxonomy, content)
     [problem] = problems
     text = problem.text()
-    assert re.fullmatch(r"practices/kaart\.md:\d+: partners\[1\]\.role: .+ \(toegestaan: .+\)\. Bedoelde u '.+'\?", text)
-    assert text.startswith(f"practices/kaart.md:{line_of(content, 'role:')}: partners[1].role: 'woningcorporaties'")
+    assert re.fullmatch(r"practices/kaart\.md:\d+: Partner 1, soort partner \(partners\[1\]\.role\): .+ "
+                        r"\(toegestaan: .+\)\. Bedoelde u '.+'\?", text)
+    assert text.startswith(f"practices/kaart.md:{line_of(content, 'role:')}: Partner 1, soort partner "
+                           "(partners[1].role): 'woningcorporaties'")
     assert text.endswith("Bedoelde u 'woningcorporatie'?")

@@ -312,7 +312,7 @@ def test_cli_checks_webinars_by_default_and_names_file_line_field(tmp_path):
     result = run_cli("check", cwd=project)
     assert result.returncode == 1, result.stdout + result.stderr
     line = line_of(bad, "end:")
-    assert f"webinars/{NAME}:{line}: end: het webinar eindigt (14:00) voordat het begint (14:30)" in result.stdout
+    assert f"webinars/{NAME}:{line}: Einde (end): het webinar eindigt (14:00) voordat het begint (14:30)" in result.stdout
     cards = len(list((project / "practices").glob("*.md")))
     assert f"{cards + 5} bestanden gecontroleerd: 1 fout in 1 bestand" in result.stdout  # the cards, 4 webinars and this one
 

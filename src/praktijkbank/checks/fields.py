@@ -17,13 +17,14 @@ from ..content.field_kinds import INVALID, SLUG_PATTERN, URL_PATTERN, dutch_type
 from .problems import ProblemLog
 from ..content.schema import Field
 from .did_you_mean import closest
+from .field_labels import describe
 from ..content.taxonomy import Taxonomy, Vocabulary
 from ..content.yaml_tree import REFUSED, FieldPath, field_name
 
 
 def field_label(path: FieldPath) -> str:
-    """A field as messages name it."""
-    return field_name(path)
+    """A field as messages name it: 'Provincie (place.province)' (see field_labels.py)."""
+    return describe(field_name(path))
 
 
 class FieldChecker:
@@ -92,7 +93,7 @@ class FieldChecker:
                         help_text += ". Plak dit in de kop en vul het in:\n" + paste_snippet(child)
                     self.log.add(
                         self.doc.line_of(child_path),
-                        field_label(child_path),
+                        field_name(child_path),
                         f"verplicht veld {where}",
                         help_text,
                     )

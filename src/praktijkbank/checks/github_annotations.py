@@ -21,7 +21,7 @@ def escape_property(text: str) -> str:
 
 def github_annotation(problem: Problem) -> str:
     command = "error" if problem.is_error else "warning"
-    title = f"Praktijkbank: {problem.severity.value} in {problem.field}"
+    title = f"Praktijkbank: {problem.severity.value} in {problem.label}"
     properties = ",".join((
         f"file={escape_property(problem.path)}",
         f"line={problem.line}",

@@ -23,6 +23,15 @@ class Problem:
     allowed: str = ""
     suggestion: str = ""
     severity: Severity = Severity.ERROR
+    # The field as the site and the form name it, with the key for YAML users: 'Provincie (place.province)'.
+    # Worked out from ``field`` (the key path, for tools) when not given.
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            from .field_labels import describe  # the schema's words; imported late (schema -> kinds -> checks)
+
+            object.__setattr__(self, "label", describe(self.field))
 
     @property
     def is_error(self) -> bool:
@@ -35,7 +44,7 @@ class Problem:
     def detail(self) -> str:
         """The message without its place: ``field: what is wrong (what is allowed). Bedoelde u …?``"""
         warning = "let op: " if not self.is_error else ""
-        out = f"{self.field}: {warning}{self.message}"
+        out = f"{self.label}: {warning}{self.message}"
         if self.allowed:
             out += f" ({self.allowed})"
         if self.suggestion:

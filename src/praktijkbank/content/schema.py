@@ -35,6 +35,8 @@ class Field:
     range_message: str = ""
     example: Any = None
     future: bool = False  # a YEAR that may lie ahead (a budget for next year); else at most this year
+    # A list: the Dutch word for one of its values, as the site and the form number them ("Doelgroep 2").
+    item_label: str = ""
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, Kind):
@@ -62,9 +64,9 @@ def _text(name: str, description: str, required: bool = True, max_length: int = 
     return Field(name, TEXT, description, required=required, max_length=max_length, example=example)
 
 
-def _vocab_list(name: str, vocabulary: str, description: str, example: list[str]) -> Field:
+def _vocab_list(name: str, vocabulary: str, description: str, example: list[str], item_label: str) -> Field:
     return Field(
-        name, LIST, description, vocabulary=vocabulary, min_items=1, example=example,
+        name, LIST, description, vocabulary=vocabulary, min_items=1, example=example, item_label=item_label,
         item=Field("", VOCAB, description, vocabulary=vocabulary),
     )
 
@@ -81,7 +83,8 @@ PLACE = Field(
         Field("province", VOCAB, "De provincie (verplicht, behalve bij een landelijke aanpak).",
               vocabulary="provinces", required=False, example="noord-brabant"),
         Field("also_in", LIST, "Andere gemeenten waar de praktijk ook loopt.", required=False,
-              item=Field("", TEXT, "Naam van een gemeente.", max_length=80), example=["Zwolle"]),
+              item=Field("", TEXT, "Naam van een gemeente.", max_length=80), example=["Zwolle"],
+              item_label="Andere gemeente"),
     ),
 )
 
@@ -165,19 +168,19 @@ PRACTICE = Field(
                       "samen vanuit één wijkbudget."),
         PLACE,
         COORDINATES,
-        _vocab_list("themes", "themes", "Thema's uit taxonomy.yml (minstens één).", ["wijkaanpak"]),
+        _vocab_list("themes", "themes", "Thema's uit taxonomy.yml (minstens één).", ["wijkaanpak"], "Thema"),
         _vocab_list("target_groups", "target_groups", "Doelgroepen uit taxonomy.yml (minstens één).",
-                    ["wijkbewoners"]),
+                    ["wijkbewoners"], "Doelgroep"),
         Field("partners", LIST, "De samenwerkende organisaties met hun rol (minstens één). Alleen wie "
               "meedoet aan de praktijk: onderzoekers, geldgevers en commentatoren horen hier niet.",
-              item=PARTNER, min_items=1),
+              item=PARTNER, min_items=1, item_label="Partner"),
         Field("researchers", LIST, "Wie de praktijk onderzochten (organisaties of onderzoeksgroepen), als "
               "een bron het noemt.", required=False,
               item=Field("", TEXT, "Naam van een onderzoeker of onderzoeksbureau.", max_length=120),
-              example=["Verwey-Jonker Instituut"]),
+              example=["Verwey-Jonker Instituut"], item_label="Onderzoeker"),
         Field("funders", LIST, "Wie de praktijk betalen of subsidiëren, als ze geen partner zijn.",
               required=False, item=Field("", TEXT, "Naam van een geldgever.", max_length=120),
-              example=["Fonds Zorg en Welzijn"]),
+              example=["Fonds Zorg en Welzijn"], item_label="Geldgever"),
         Field("started", YEAR, "Het jaar waarin de praktijk begon, als een bron het noemt.",
               required=False, minimum=1900, example=2016),
         Field("status", VOCAB, "Hoe het er nu voor staat; 'onbekend' als de bronnen het niet zeggen.",
@@ -188,16 +191,16 @@ PRACTICE = Field(
               vocabulary="evidence", example="zelf-gerapporteerd"),
         Field("sources", LIST, "Bronnen van alle feiten op de kaart (minstens één). Het webadres wijst naar "
               "de pagina waar het feit staat, niet naar de voorpagina van een website.", item=CARD_SOURCE,
-              min_items=1),
+              min_items=1, item_label="Bron"),
         Field("figures", LIST, "Cijfers over de omvang en het geld, elk met het nummer van zijn bron. "
               "Zeggen bronnen iets anders, geef dan beide cijfers, elk met zijn eigen bron.",
-              required=False, item=FIGURE),
+              required=False, item=FIGURE, item_label="Cijfer"),
         CONTACT,
         Field("keywords", LIST, "Andere namen en zoekwoorden, zoals 'Majella Wonen'.", required=False,
-              item=Field("", TEXT, "Een zoekwoord.", max_length=80), example=["Ruwaard"]),
+              item=Field("", TEXT, "Een zoekwoord.", max_length=80), example=["Ruwaard"], item_label="Zoekwoord"),
         Field("related", LIST, "Verwante kaarten, met hun bestandsnaam zonder .md.", required=False,
               item=Field("", SLUG, "Bestandsnaam van een kaart zonder .md."),
-              example=["gemengd-wonen-majella-wonen"]),
+              example=["gemengd-wonen-majella-wonen"], item_label="Verwante kaart"),
         Field("last_reviewed", DATE, "Wanneer de kaart voor het laatst is nagekeken (JJJJ-MM-DD).",
               example="2026-11-22"),
     ),
@@ -246,11 +249,11 @@ WEBINAR = Field(
               required=False, example=False),
         Field("organisers", LIST, "Wie het webinar organiseren, als de bron dat zegt.", required=False,
               min_items=1, item=Field("", TEXT, "Naam van een organisatie.", max_length=120),
-              example=["Divosa", "Valente"]),
+              example=["Divosa", "Valente"], item_label="Organisator"),
         Field("practices", LIST, "De praktijk(en) waar het webinar over gaat: bestandsnamen van kaarten "
               "zonder .md (minstens één).", min_items=1,
               item=Field("", SLUG, "Bestandsnaam van een kaart zonder .md."),
-              example=["gemengd-wonen-majella-wonen"]),
+              example=["gemengd-wonen-majella-wonen"], item_label="Praktijk"),
         _text("description", "Korte beschrijving: waar gaat het over, voor wie, wat is er bekend.",
               max_length=600, example="Tweede webinar van de reeks, over Gemengd Wonen in Utrecht."),
         Field("registration", URL, "Optioneel: adres om u aan te melden (https:// of http://).",
@@ -258,7 +261,7 @@ WEBINAR = Field(
         Field("recording", URL, "Optioneel: adres van de opname (https:// of http://).",
               required=False, example="https://example.org/opname"),
         Field("sources", LIST, "Bronnen van de gegevens van het webinar (minstens één).", item=SOURCE,
-              min_items=1),
+              min_items=1, item_label="Bron"),
         Field("last_reviewed", DATE, "Wanneer de gegevens voor het laatst zijn nagekeken of gewijzigd "
               "(JJJJ-MM-DD). Zet bij elke wijziging de datum van vandaag: agenda's die het webinar al "
               "hebben, nemen de wijziging dan over.", example="2026-11-22"),
