@@ -112,7 +112,7 @@ def test_strict_build_fails_on_a_broken_card_and_names_it(tmp_path):
     result = mkdocs_build(project, strict=True)
     assert result.returncode != 0
     line = line_of(broken, "role: gemeentes")
-    assert f"practices/kapotte-kaart.md:{line}: partners[1].role: 'gemeentes' staat niet in de woordenlijst" in result.stderr
+    assert f"practices/kapotte-kaart.md:{line}: Partner 1, soort partner (partners[1].role): 'gemeentes' staat niet in de woordenlijst" in result.stderr
     assert "Bedoelde u 'gemeente'?" in result.stderr
 
 

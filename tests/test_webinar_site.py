@@ -166,9 +166,9 @@ def test_strict_build_fails_on_a_broken_webinar_and_names_it(tmp_path):
     project = project_with_webinars(tmp_path / "project", {"2026-12-14-kapot.md": broken})
     result = mkdocs_build(project, strict=True)
     assert result.returncode != 0
-    assert (f"webinars/2026-12-14-kapot.md:{line_of(broken, 'end:')}: end: het webinar eindigt (13:00) "
+    assert (f"webinars/2026-12-14-kapot.md:{line_of(broken, 'end:')}: Einde (end): het webinar eindigt (13:00) "
             "voordat het begint (14:00)") in result.stderr
-    assert (f"webinars/2026-12-14-kapot.md:{line_of(broken, 'practices:')}: practices[1]: er is geen kaart "
+    assert (f"webinars/2026-12-14-kapot.md:{line_of(broken, 'practices:')}: Praktijk 1 (practices[1]): er is geen kaart "
             "'ruwaard'") in result.stderr
 
 
