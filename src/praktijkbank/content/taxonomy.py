@@ -89,8 +89,8 @@ class Taxonomy:
                 plural=str(entry.get("plural", entry.get("label", name))),
                 values=values,
                 renamed=_renamed(entry.get("renamed"), name, values, source),
-                descriptions=_descriptions(entry.get("descriptions"), name, values, source),
-                short=_short(entry.get("short"), name, values, source),
+                descriptions=_per_value(entry.get("descriptions"), name, values, source, "descriptions", "uitleg"),
+                short=_per_value(entry.get("short"), name, values, source, "short", "kort label"),
             )
         return cls(vocabularies)
 
@@ -112,34 +112,21 @@ def _renamed(data: object, name: str, values: dict[str, str], source: str) -> di
     return renamed
 
 
-def _descriptions(data: object, name: str, values: dict[str, str], source: str) -> dict[str, str]:
-    """``descriptions:`` of a vocabulary: key -> one line of explanation, for current keys only."""
+def _per_value(data: object, name: str, values: dict[str, str], source: str,
+               field: str, what: str) -> dict[str, str]:
+    """A mapping ``field:`` of a vocabulary (``descriptions``: one line of explanation; ``short``: a
+    short label): key -> ``what``, for current keys only, whitespace folded."""
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise TaxonomyError(f"{source}: 'descriptions' van woordenlijst '{name}' moet 'sleutel: uitleg' "
+        raise TaxonomyError(f"{source}: '{field}' van woordenlijst '{name}' moet 'sleutel: {what}' "
                             "per regel zijn")
-    descriptions = {str(key): " ".join(str(text).split()) for key, text in data.items()}
-    for key in descriptions:
+    texts = {str(key): " ".join(str(text).split()) for key, text in data.items()}
+    for key in texts:
         if key not in values:
-            raise TaxonomyError(f"{source}: woordenlijst '{name}': uitleg bij '{key}', "
+            raise TaxonomyError(f"{source}: woordenlijst '{name}': {what} bij '{key}', "
                                 "maar die waarde staat niet onder 'values'")
-    return descriptions
-
-
-def _short(data: object, name: str, values: dict[str, str], source: str) -> dict[str, str]:
-    """``short:`` of a vocabulary: key -> a short label, for current keys only."""
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise TaxonomyError(f"{source}: 'short' van woordenlijst '{name}' moet 'sleutel: kort label' "
-                            "per regel zijn")
-    short = {str(key): " ".join(str(text).split()) for key, text in data.items()}
-    for key in short:
-        if key not in values:
-            raise TaxonomyError(f"{source}: woordenlijst '{name}': kort label bij '{key}', "
-                                "maar die waarde staat niet onder 'values'")
-    return short
+    return texts
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
