@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import os
 import shutil
 import subprocess
@@ -122,6 +124,32 @@ def mkdocs_build(project: Path, strict: bool = True) -> subprocess.CompletedProc
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """``praktijkbank ARGS`` in this process, in ``cwd``: its exit code, output and errors.
+
+    In-process because starting Python for each of some sixty commands took half of the
+    fast lane; the process itself (``python -m praktijkbank.cli``) is tested by
+    ``run_cli_process``, which takes the same arguments.
+    """
+    from praktijkbank.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as stop:  # argparse's usage errors and --help; sys.exit(message)
+                if isinstance(stop.code, str):
+                    print(stop.code, file=sys.stderr)
+                code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+    finally:
+        os.chdir(here)
+    return subprocess.CompletedProcess(["praktijkbank", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_cli_process(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """``python -m praktijkbank.cli ARGS`` as its own process."""
     command = [sys.executable, "-m", "praktijkbank.cli", *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120)
 

@@ -200,8 +200,13 @@ def test_provinces_hold_the_same_points_by_bands_as_by_every_edge():
                     points += [(x1, y1), (x1 + 0.5, y1), (x1 - 0.5, y1), (x1, y1 + 1e-9), ((x1 + x2) / 2, (y1 + y2) / 2)]
     points += [(left, bottom), (right, top), (float("nan"), 450000.0), (150000.0, float("nan")), (float("inf"), 0.0)]
     for province in outlines.provinces.values():
+        ys = [y for polygon in province.detail for ring in polygon for _, y in ring]
+        low, high = min(ys), max(ys)
         for point in points:
-            assert province.contains(point) == inside(point, province.detail), (province.key, point)
+            if low <= point[1] <= high:  # (not for a y that is not a number)
+                assert province.contains(point) == inside(point, province.detail), (province.key, point)
+            else:  # no edge spans that y, so every edge would say so too: the slow count is not needed
+                assert not province.contains(point), (province.key, point)
 
 
 # -- limits on the body -------------------------------------------------------------------
@@ -323,11 +328,10 @@ def test_empty_values_are_what_they_were(value):
 def test_unknown_and_missing_fields_are_reported_in_the_order_they_were():
     from praktijkbank.content.schema import PRACTICE
     from praktijkbank.content.taxonomy import load_taxonomy
-    from praktijkbank.checks.fields import FieldChecker, _field_names
+    from praktijkbank.checks.fields import FieldChecker
     from praktijkbank.content.reading import parse_document
     from support import ROOT
 
-    assert _field_names(PRACTICE) == ([f.name for f in PRACTICE.fields], frozenset(f.name for f in PRACTICE.fields))
     text = ("---\nzz: 1\ntitle: Oss\ntitel: x\nsummary: ''\nplace:\n  scope: wijk\n  gemeente: Oss\n  x: 2\n"
             "partners: []\nsources:\n- url: https://example.org\n  titel: t\n---\n")
     log = ProblemLog("kaart.md")

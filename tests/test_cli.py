@@ -1,4 +1,8 @@
-"""`praktijkbank check` as a contributor and CI run it: a real subprocess, exit codes 0/1/2."""
+"""`praktijkbank check` as a contributor and CI run it: exit codes 0/1/2, output and messages.
+
+Most tests run the command in-process (``support.run_cli``); the first ones run it as its own
+process too and expect the same exit code and output.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, VALID_CARD, line_of, run_cli
+from support import ROOT, VALID_CARD, line_of, run_cli, run_cli_process
 
 
 def changed(old: str, new: str, text: str = VALID_CARD) -> str:
@@ -41,6 +45,24 @@ def add(root: Path, name: str, content: str | bytes) -> str:
 
 def no_traceback(result) -> None:
     assert "Traceback" not in result.stderr, result.stderr
+
+
+# -- as its own process ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("card, args, code", [
+    (None, ("check", "--today", "2026-11-22"), 0),
+    ("---\ntitle: Kapot\n---\n", ("check", "--today", "2026-11-22"), 1),
+    (None, ("check", "--formaat", "xml"), 2),
+], ids=["in-orde", "fout", "verkeerd-gebruik"])
+def test_the_process_exits_and_prints_as_the_command_does_in_process(project, card, args, code):
+    if card is not None:
+        add(project, "kapot.md", card)
+    alone, here = run_cli_process(*args, cwd=project), run_cli(*args, cwd=project)
+    assert alone.returncode == here.returncode == code, alone.stdout + alone.stderr
+    assert (alone.stdout, alone.stderr) == (here.stdout, here.stderr)
+    assert alone.stdout + alone.stderr, "the command says something"
+    no_traceback(alone)
 
 
 # -- exit 0 ----------------------------------------------------------------------------------------

@@ -74,10 +74,10 @@ def test_generator_writes_past_and_upcoming_webinars_with_and_without_a_time(tax
 
 
 def test_related_index_gives_what_comparing_every_pair_gives(taxonomy, tmp_path):
-    project = generate.write_generated_project(tmp_path, 300, TODAY, webinars=False)
+    project = generate.write_generated_project(tmp_path, 200, TODAY, webinars=False)
     practices = load_practices(sorted((project / "practices").glob("*.md")), taxonomy, TODAY).practices
     index = RelatedIndex(practices)
-    for number, practice in enumerate(practices[:150]):
+    for number, practice in enumerate(practices[:100]):
         limit = (1, 4, 9)[number % 3]
         named = [s for s in practice.related if s != practice.slug]
         others = sorted((p for p in practices if p.slug != practice.slug and p.slug not in named
