@@ -71,17 +71,16 @@ class FieldChecker:
         if not isinstance(value, dict):
             self.problem(path, f"moet {spec.kind.expected} zijn, maar is {dutch_type(value)}")
             return INVALID
-        known, known_set = _field_names(spec)
+        known = [f.name for f in spec.fields]
         result: dict[str, Any] = {}
-        if not known_set.issuperset(value):
-            for key in value:
-                if key not in known_set:
-                    self.problem(
-                        path + (key,),
-                        "onbekend veld",
-                        "toegestaan: " + ", ".join(known),
-                        closest(key, known),
-                    )
+        for key in value:
+            if key not in known:
+                self.problem(
+                    path + (key,),
+                    "onbekend veld",
+                    "toegestaan: " + ", ".join(known),
+                    closest(key, known),
+                )
         for child in spec.fields:
             item = value.get(child.name, _ABSENT)
             if item is _ABSENT or _is_empty(item):
@@ -195,12 +194,3 @@ def _is_empty(value: Any) -> bool:
 
 
 _ABSENT = object()  # a field not in the front matter at all
-_NAMES: dict[int, tuple[Field, list[str], frozenset[str]]] = {}
-
-
-def _field_names(spec: Field) -> tuple[list[str], frozenset[str]]:
-    """The names of a mapping's fields, in order and as a set; worked out once per schema field."""
-    known = _NAMES.get(id(spec))
-    if known is None or known[0] is not spec:  # the Field kept alongside: an id is only unique while it lives
-        known = _NAMES[id(spec)] = (spec, [f.name for f in spec.fields], frozenset(f.name for f in spec.fields))
-    return known[1], known[2]
