@@ -59,6 +59,38 @@ def test_the_card_set_takes_the_same_rendering_re_aimed_renumbered_and_with_uniq
     assert "Bronnen" not in moved and "Lead" not in moved  # only the card's own text
 
 
+SECTIONED = ("## In het kort\n\nKort.\n\n## Resultaten\n\nMinder *schulden*, zie [Oss](proeftuin-ruwaard.md).\n\n"
+             "### Cijfers\n\n- 12 gezinnen\n\n## Werkzame elementen\n\nSamen.\n")
+
+
+@pytest.mark.parametrize("configs", [{}, {"toc": {"permalink": True}}], ids=["zonder-permalink", "met-permalink"])
+def test_each_section_of_a_cards_text_is_known_from_its_rendering(configs):
+    settings = MarkdownSettings(configs=configs)
+    plain = Renderer(settings).render(card_source(SECTIONED))
+    assert list(plain.sections) == ["In het kort", "Resultaten", "Werkzame elementen"]
+    results = plain.html_for(lambda link: site_map().href(link, plain.src_uri, plain.src_uri),
+                             template=plain.sections["Resultaten"])
+    # From under the heading up to the next section: subheadings belong to it.
+    assert results.startswith("<p>Minder <em>schulden</em>, zie <a href=\"../proeftuin-ruwaard/\">Oss</a>.</p>")
+    assert '<h3 id="cijfers">Cijfers' in results and "<li>12 gezinnen</li>" in results
+    assert "Resultaten" not in results and "Samen" not in results and "Kort." not in results
+    # The last section ends with the card's text, before the sources.
+    assert plain.sections["Werkzame elementen"] == "<p>Samen.</p>"
+    # Knowing the sections leaves the page as it is: the body is the sections in a row, with their headings.
+    html = plain.html_for(lambda link: "x")
+    assert "\ue002" not in html and "<p></p>" not in html
+    assert re.findall('<h2 id="([^"]+)"', html) == ["in-het-kort", "resultaten", "werkzame-elementen", "bronnen"]
+    assert "Kort.</p>\n<h2" in html and "</h2>\n<p>Minder" in html  # line breaks as Markdown wrote them
+    assert plain.body.endswith(plain.sections["Werkzame elementen"]) and plain.sections["Resultaten"] in plain.body
+    bare = Renderer(settings).render(card_source(SECTIONED.replace("## ", "#### ")))
+    assert bare.sections == {}  # only second-level headings make sections
+
+
+def test_a_card_without_the_section_gives_nothing_for_it():
+    rendering = Renderer(MarkdownSettings()).render(card_source())
+    assert "Resultaten" not in rendering.sections and rendering.sections["Aanpak"] == "<p>Tekst met <em>nadruk</em>.</p>"
+
+
 def test_the_words_of_a_card_are_read_from_its_rendering():
     rendering = Renderer(MarkdownSettings()).render(card_source())
     assert rendering.body_text.split() == ["In", "het", "kort", "Zie", "de", "aanpak", "in", "Oss", "en",

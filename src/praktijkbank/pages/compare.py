@@ -17,13 +17,13 @@ groups, start, status, evidence), then three of its texts:
   belong together (the evidence label says how far the results were checked).
 - "Bronnen" are the card's sources, as on its page.
 
-A card's text is the rendering made for its page (``sitemodel.markdown.Rendering.html_for``),
-filled in for this page, as the card set does: no card text is rendered twice.
+A card's section is taken from the rendering made for its page, which knows where each
+section of the card's text lies (``sitemodel.markdown.Rendering.sections``), and filled in for
+this page (``Rendering.html_for``), as the card set does: no card text is rendered or read twice.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..licence import ATTRIBUTION
@@ -58,21 +58,7 @@ FIELDS = (
 )
 RESULTS_HEADING = "Resultaten"
 
-_H2 = re.compile(r"<h2\b[^>]*>(.*?)</h2>", re.DOTALL)
-
-
-def section_html(card_html: str, heading: str) -> str:
-    """The part of a card's rendered text under ``<h2>heading</h2>``, up to the next ``<h2>``
-    ('' when the card has no such section). The HTML is the core's own rendering."""
-    matches = list(_H2.finditer(card_html))
-    for index, match in enumerate(matches):
-        if re.sub(r"<[^>]+>", "", match.group(1)).strip() == heading:
-            end = matches[index + 1].start() if index + 1 < len(matches) else len(card_html)
-            return card_html[match.end():end].strip()
-    return ""
-
-
-def _cells(practice: Practice, taxonomy: Taxonomy, card_text: str, address: SiteAddress) -> dict[str, str]:
+def _cells(practice: Practice, taxonomy: Taxonomy, results: str, address: SiteAddress) -> dict[str, str]:
     src = COMPARE_SRC
     place = escaped(place_line(practice, taxonomy))
     if practice.place.also_in:
@@ -89,14 +75,15 @@ def _cells(practice: Practice, taxonomy: Taxonomy, card_text: str, address: Site
         "status": _facet_links("status", (practice.status,), taxonomy, src, address),
         "onderbouwing": evidence_badge_long(practice, taxonomy, named=False),
         "aanpak": f"<p>{escaped(practice.summary)}</p>",
-        "resultaten": section_html(card_text, RESULTS_HEADING) or "<p>De kaart noemt geen resultaten.</p>",
+        "resultaten": results or "<p>De kaart noemt geen resultaten.</p>",
         "bronnen": sources_list(practice),
     }
 
 
-def compare_column(practice: Practice, taxonomy: Taxonomy, card_text: str, address: SiteAddress) -> str:
-    """One card's column, hidden until chosen: its title (a link to the card) and a cell per field."""
-    cells = _cells(practice, taxonomy, card_text, address)
+def compare_column(practice: Practice, taxonomy: Taxonomy, results: str, address: SiteAddress) -> str:
+    """One card's column, hidden until chosen: its title (a link to the card) and a cell per field.
+    ``results``: the card's section "Resultaten" as HTML for this page ('' when it has none)."""
+    cells = _cells(practice, taxonomy, results, address)
     link = address.relative(COMPARE_SRC, card_src_uri(practice.slug))
     return (
         f'<div class="pb-compare-card" data-kaart="{attr(practice.slug)}">\n'
@@ -121,13 +108,13 @@ def _picker(practices: list[Practice], taxonomy: Taxonomy) -> str:
     )
 
 
-def compare_page(practices: list[Practice], taxonomy: Taxonomy, card_text: Callable[[str], str],
+def compare_page(practices: list[Practice], taxonomy: Taxonomy, card_section: Callable[[str, str], str],
                  address: SiteAddress | None = None) -> PageSource:
-    """The page. ``card_text(slug)``: a card's own text as HTML for this page (links re-aimed,
-    ids made unique)."""
+    """The page. ``card_section(slug, heading)``: the section of a card's own text under that
+    heading, as HTML for this page (links re-aimed, ids made unique; '' when there is none)."""
     address = address or SiteAddress()
     cards = sorted(practices, key=lambda p: p.title.casefold())
-    columns = "\n".join(compare_column(p, taxonomy, card_text(p.slug), address) for p in cards)
+    columns = "\n".join(compare_column(p, taxonomy, card_section(p.slug, RESULTS_HEADING), address) for p in cards)
     labels = "".join(f'<li data-field="{key}">{escaped(label)}</li>' for key, label in FIELDS)
     overview = address.relative(COMPARE_SRC, f"{PRACTICES_FOLDER}/index.md")
     cardset = address.relative(COMPARE_SRC, CARDSET_SRC)

@@ -10,8 +10,6 @@ facts panel: "565 woningen (2017, bron 2)".
 
 from __future__ import annotations
 
-import html
-
 import re
 from collections.abc import Callable, Sequence
 from html import escape
@@ -159,8 +157,7 @@ def evidence_overview_page(practices: Sequence[Practice], taxonomy: Taxonomy, ad
         return address.relative(EVIDENCE_OVERVIEW_SRC, FACET_BY_VOCABULARY["themes"].src_uri(key))
 
     body = evidence_overview_html(practices, taxonomy, link_to_theme)
-    title = re.search(r"<h1[^>]*>(.*?)</h1>", body).group(1)
     return PageSource.of(EVIDENCE_OVERVIEW_SRC, {
-        "title": html.unescape(title), "hide": ["toc"],
+        "title": TITLE, "hide": ["toc"],
         "description": "Hoeveel praktijken per thema welke onderbouwing hebben: waar het veld weinig weet, "
                        "staat dat er."}, [html_block(body)])

@@ -11,7 +11,9 @@ re-reads a page again:
 - the words of a card's own text (``body_text``), for search;
 - the card's own text as HTML that can be placed on another page (``body``): the
   printable card set shows every card's text in another folder, under another
-  heading level, next to other cards.
+  heading level, next to other cards;
+- each section of the card's own text under its second-level heading (``sections``):
+  the compare page shows a card's "Resultaten" without reading the HTML back.
 
 For that last point a rendering is a template: where a local link's address, an id
 or a heading level must differ between the card page and the card set, the renderer
@@ -79,6 +81,9 @@ class Rendering:
     anchors: frozenset[str]
     body: str | None = None  # the card's own text: a slice of ``template``
     body_text: str = ""  # the words of the card's own text, for search
+    # heading of each second-level section of the card's own text -> what stands under it
+    # (heading left out), a slice of ``template``
+    sections: Mapping[str, str] = field(default_factory=dict)
 
     def html_for(self, href: Callable[[Link], str], id_prefix: str = "", heading_shift: int = 0,
                  template: str | None = None) -> str:
@@ -114,6 +119,8 @@ class _Collector(Treeprocessor):
             if marker is not None:
                 in_body = marker == start or (in_body and marker != end)
                 continue
+            if in_body and child.tag == "h2":
+                self._mark_section(root, child, job)
             for parent in child.iter():
                 for element in list(parent):
                     self._element(parent, element, in_body, job)
@@ -126,6 +133,18 @@ class _Collector(Treeprocessor):
         job.body_text = _RAW_HTML_PLACEHOLDER.sub(
             lambda m: f" {html_text(raw)} " if "<" in (raw := str(stash[int(m[1])])) else html.unescape(raw),
             " ".join(body_words))
+
+    def _mark_section(self, root: etree.Element, heading: etree.Element, job: "_Job") -> None:
+        """Placeholders before and after a second-level heading of the card's text, so that
+        ``Renderer.render`` knows where each section starts and where its text begins."""
+        name = "".join(_text_without_permalink(heading)).strip()
+        index = list(root).index(heading)
+        for offset in (0, 2):
+            marker = etree.Element("p")
+            marker.text = _PLACEHOLDER.format(job.next_marker)
+            job.next_marker += 1
+            root.insert(index + offset, marker)
+        job.sections.append(name)
 
     def _element(self, parent: etree.Element, element: etree.Element, in_body: bool, job: "_Job") -> None:
         tag = element.tag
@@ -183,6 +202,16 @@ def _unwrap(parent: etree.Element, element: etree.Element) -> None:
         append_text(element.tail)
 
 
+def _text_without_permalink(element: etree.Element) -> list[str]:
+    """The text of a heading, without the permalink the toc extension may have added ('¶')."""
+    texts = [element.text or ""]
+    for child in element:
+        if "headerlink" not in (child.get("class") or "").split():
+            texts += _text_without_permalink(child)
+        texts.append(child.tail or "")
+    return texts
+
+
 def _marker_number(element: etree.Element) -> int | None:
     if element.tag != "p" or len(element) or not element.text:
         return None
@@ -196,9 +225,11 @@ def _marker_number(element: etree.Element) -> int | None:
 class _Job:
     src_uri: str
     body_markers: tuple[int, ...]  # placeholders before and after a card's own text
+    next_marker: int  # the number the next section placeholder gets (after the HTML parts')
     links: list[Link] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
     body_text: str = ""
+    sections: list[str] = field(default_factory=list)  # headings; two placeholders each, in order
 
 
 class _CollectorExtension(Extension):
@@ -239,7 +270,7 @@ class Renderer:
                 html_parts.append(part)
             else:
                 parts.append(PRIVATE_CHARACTERS.sub("\ufffd", part))
-        self._job = job = _Job(page.src_uri, body_markers)
+        self._job = job = _Job(page.src_uri, body_markers, len(html_parts))
         try:
             self._md.reset()
             html = self._md.convert("\n\n".join(parts))
@@ -248,15 +279,22 @@ class Renderer:
             self._job = None
         pieces = _PLACEHOLDER_PARAGRAPH.split(html)
         out: list[str] = [pieces[0]]
+        length = len(pieces[0])
         body_start = body_end = None
+        section_marks: list[int] = []  # where each section starts, then where its text starts
         for number, text in zip(pieces[1::2], pieces[2::2]):
             number = int(number)
+            if number >= len(html_parts):
+                section_marks.append(length)
+                out.append(text)  # the placeholder had no line break after it: the HTML is as without
+                length += len(text)
+                continue
             if body_markers and number == body_markers[0]:
-                body_start = sum(map(len, out))
+                body_start = length
             elif body_markers and number == body_markers[1]:
-                body_end = sum(map(len, out))
-            out.append(html_parts[number].text)
-            out.append(text)
+                body_end = length
+            out += [html_parts[number].text, text]
+            length += len(html_parts[number].text) + len(text)
         template = "".join(out)
         anchors = set(job.anchors)
         lead: list[tuple[str, str]] = []
@@ -270,4 +308,10 @@ class Renderer:
             title["children"] = [{"level": title["level"] + 1, "id": anchor, "name": text, "children": []}
                                  for anchor, text in lead] + title["children"]
         body = template[body_start:body_end].strip("\n") if body_start is not None and body_end is not None else None
-        return Rendering(page.src_uri, template, tuple(job.links), toc, frozenset(anchors), body, job.body_text)
+        # A section runs from its heading to the next section or the end of the card's text.
+        ends = section_marks[2::2] + [body_end if body_end is not None else len(template)]
+        sections: dict[str, str] = {}
+        for name, text_start, end in zip(job.sections, section_marks[1::2], ends):
+            sections.setdefault(name, template[text_start:end].strip("\n"))
+        return Rendering(page.src_uri, template, tuple(job.links), toc, frozenset(anchors), body, job.body_text,
+                         sections)

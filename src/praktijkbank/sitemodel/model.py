@@ -148,13 +148,13 @@ def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> S
     renderings[CARDSET_SRC] = renderer.render(cardset)
     site_map.anchors[CARDSET_SRC] = renderings[CARDSET_SRC].anchors
 
-    # The compare page holds every card's results as rendered for its page, filled in for that page.
-    def compare_text(slug: str) -> str:
+    # The compare page holds a section of every card's text as rendered for its page, filled in for that page.
+    def compare_section(slug: str, heading: str) -> str:
         rendering = renderings[card_src_uri(slug)]
         return rendering.html_for(lambda link: site_map.href(link, rendering.src_uri, COMPARE_SRC),
-                                  id_prefix=f"vergelijk-{slug}--", template=rendering.body or "")
+                                  id_prefix=f"vergelijk-{slug}--", template=rendering.sections.get(heading, ""))
 
-    compare = compare_page(result.practices, taxonomy, compare_text, address)
+    compare = compare_page(result.practices, taxonomy, compare_section, address)
     sources.append(compare)
     renderings[COMPARE_SRC] = renderer.render(compare)
     site_map.anchors[COMPARE_SRC] = renderings[COMPARE_SRC].anchors
