@@ -28,7 +28,7 @@ import html
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree as etree
@@ -84,6 +84,11 @@ class Rendering:
     # heading of each second-level section of the card's own text -> what stands under it
     # (heading left out), a slice of ``template``
     sections: Mapping[str, str] = field(default_factory=dict)
+
+    def own_text(self) -> "Rendering":
+        """This rendering with only the card's own text as its template: what other pages show of a
+        card, without keeping the rest of its page."""
+        return replace(self, template=self.body or "")
 
     def html_for(self, href: Callable[[Link], str], id_prefix: str = "", heading_shift: int = 0,
                  template: str | None = None) -> str:

@@ -11,6 +11,7 @@ the generator's pages and files; exports (``exports/``, ``search/``) read it aft
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,7 +34,7 @@ from ..content.today import TodayError, today as today_of_build
 from ..urls import SiteAddress
 from ..content.webinars import load_webinars
 from .links import SiteMap, link_problem
-from .markdown import MarkdownSettings, Renderer, Rendering
+from .markdown import Link, MarkdownSettings, Renderer, Rendering
 from .source import PageSource, RawFile
 
 
@@ -130,39 +131,70 @@ def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> S
         (files if isinstance(made, RawFile) else sources).append(made)
 
     renderer = Renderer(settings.markdown, left_out)
-    renderings = {source.src_uri: renderer.render(source) for source in sources}
     docs = settings.docs if settings.docs is not None else _files_under(project.root / "docs")
-    site_map = SiteMap(address, {uri: r.anchors for uri, r in renderings.items()}, docs)
-    site_map.anchors[CARDSET_SRC] = frozenset()
-    for file in files:
-        site_map.anchors[file.src_uri] = frozenset()
+    # Every page the core makes is known before one is rendered, so each page's links can be filled
+    # in as soon as it is rendered; the anchors of each page follow as it is rendered.
+    site_map = SiteMap(address, {uri: frozenset() for uri in
+                                 (*(s.src_uri for s in sources), CARDSET_SRC, COMPARE_SRC, *(f.src_uri for f in files))},
+                       docs)
+    pages: dict[str, SitePage] = {}
+    written: list[_WrittenLinks] = []
+    card_texts: dict[str, Rendering] = {}  # slug -> what the card set, compare page and search take of a card
+
+    def finish(source: PageSource) -> Rendering:
+        """Render a page and make it final at once: a page's parts and its whole rendering are not
+        kept after that (keeping them all until the end raised the peak memory of a 3,000-card build
+        from 575 MB to 784 MB; bench/README.md, B20)."""
+        rendering = renderer.render(source)
+        site_map.anchors[source.src_uri] = rendering.anchors
+        pages[source.src_uri] = _page(source, rendering, site_map)
+        written.append(_WrittenLinks.of(source, rendering))
+        return rendering
+
+    queue = deque(sources)
+    del sources
+    by_uri = {card_src_uri(p.slug): p.slug for p in result.practices}
+    while queue:
+        source = queue.popleft()
+        rendering = finish(source)
+        if source.src_uri in by_uri:
+            card_texts[by_uri[source.src_uri]] = rendering.own_text()
 
     # The card set shows every card's own text as rendered for its page, filled in for the card set.
     def card_text(slug: str) -> str:
-        rendering = renderings[card_src_uri(slug)]
-        return rendering.html_for(lambda link: site_map.href(link, rendering.src_uri, CARDSET_SRC),
-                                  id_prefix=f"{slug}--", heading_shift=1, template=rendering.body or "")
+        text = card_texts[slug]
+        return text.html_for(lambda link: site_map.href(link, text.src_uri, CARDSET_SRC),
+                             id_prefix=f"{slug}--", heading_shift=1)
 
-    cardset = cardset_page(result.practices, taxonomy, card_text, live, address)
-    sources.append(cardset)
-    renderings[CARDSET_SRC] = renderer.render(cardset)
-    site_map.anchors[CARDSET_SRC] = renderings[CARDSET_SRC].anchors
+    finish(cardset_page(result.practices, taxonomy, card_text, live, address))
 
     # The compare page holds a section of every card's text as rendered for its page, filled in for that page.
     def compare_section(slug: str, heading: str) -> str:
-        rendering = renderings[card_src_uri(slug)]
-        return rendering.html_for(lambda link: site_map.href(link, rendering.src_uri, COMPARE_SRC),
-                                  id_prefix=f"vergelijk-{slug}--", template=rendering.sections.get(heading, ""))
+        text = card_texts[slug]
+        return text.html_for(lambda link: site_map.href(link, text.src_uri, COMPARE_SRC),
+                             id_prefix=f"vergelijk-{slug}--", template=text.sections.get(heading, ""))
 
-    compare = compare_page(result.practices, taxonomy, compare_section, address)
-    sources.append(compare)
-    renderings[COMPARE_SRC] = renderer.render(compare)
-    site_map.anchors[COMPARE_SRC] = renderings[COMPARE_SRC].anchors
+    finish(compare_page(result.practices, taxonomy, compare_section, address))
 
-    result.problems.extend(_link_problems(sources, renderings, site_map))
-    pages = {source.src_uri: _page(source, renderings[source.src_uri], site_map) for source in sources}
-    words = {p.slug: renderings[card_src_uri(p.slug)].body_text for p in result.practices}
+    result.problems.extend(_link_problems(written, site_map))
+    words = {slug: text.body_text for slug, text in card_texts.items()}
     return SiteModel(project, taxonomy, result, calendar, address, edition, pages, tuple(files), words)
+
+
+@dataclass(frozen=True)
+class _WrittenLinks:
+    """The local links of a page, with what a problem report needs of the page they are on."""
+
+    src_uri: str
+    source_path: str | None
+    body: str  # a card's own text as written ('' for other pages): to find a link's line
+    body_line: int
+    links: tuple[Link, ...]
+
+    @classmethod
+    def of(cls, source: PageSource, rendering: Rendering) -> "_WrittenLinks":
+        body = source.parts[source.body_part] if source.body_part is not None else ""
+        return cls(source.src_uri, source.source_path, body, source.body_line, rendering.links)
 
 
 def _files_under(folder: Path) -> dict[str, Path]:
@@ -174,26 +206,24 @@ def _page(source: PageSource, rendering: Rendering, site_map: SiteMap) -> SitePa
     return SitePage(source.src_uri, source.meta, html, rendering.toc, rendering.anchors, source.source_path)
 
 
-def _link_problems(sources: list[PageSource], renderings: dict[str, Rendering], site_map: SiteMap) -> list[Problem]:
+def _link_problems(pages: list[_WrittenLinks], site_map: SiteMap) -> list[Problem]:
     """Every broken local link: in a card's text reported at the card's file and line."""
     problems = []
-    for source in sources:
-        rendering = renderings[source.src_uri]
-        for link in rendering.links:
-            message = site_map.problem(link, source.src_uri)
+    for page in pages:
+        for link in page.links:
+            message = site_map.problem(link, page.src_uri)
             if message is None:
                 continue
-            path = source.source_path or f"(gemaakte pagina {source.src_uri})"
-            line = _line_of(source, link.written) if link.in_body else 1
+            path = page.source_path or f"(gemaakte pagina {page.src_uri})"
+            line = _line_of(page, link.written) if link.in_body else 1
             problems.append(link_problem(path, line, message))
     return problems
 
 
-def _line_of(source: PageSource, written: str) -> int:
+def _line_of(page: _WrittenLinks, written: str) -> int:
     """The line of the card file on which ``written`` first stands in the card's own text."""
-    body = source.parts[source.body_part] if source.body_part is not None else ""
-    offset = body.find(written)
-    return source.body_line + (body.count("\n", 0, offset) if offset >= 0 else 0)
+    offset = page.body.find(written)
+    return page.body_line + (page.body.count("\n", 0, offset) if offset >= 0 else 0)
 
 
 def body_words(practices: Iterable[Practice], settings: MarkdownSettings = MarkdownSettings()) -> dict[str, str]:
