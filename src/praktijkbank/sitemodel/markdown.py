@@ -15,7 +15,7 @@ re-reads a page again:
 - each section of the card's own text under its second-level heading (``sections``):
   the compare page shows a card's "Resultaten" without reading the HTML back.
 
-For that last point a rendering is a template: where a local link's address, an id
+For the last two points a rendering is a template: where a local link's address, an id
 or a heading level must differ between the card page and the card set, the renderer
 writes a token (``_TOKEN``) instead, and ``Rendering.html_for`` fills the tokens in for
 the page the text appears on. The tokens are the core's own, so filling them in is a
