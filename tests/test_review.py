@@ -20,6 +20,7 @@ from praktijkbank.checks.freshness import age_text, due_for_review, is_due, one_
 from praktijkbank.checks.lookalikes import lookalike_pairs, names_alike
 from praktijkbank.content.models import Contact, Partner, Place, Practice, Source
 from praktijkbank.pages.contributing import review_page
+from praktijkbank.sitemodel.source import Html
 from support import TODAY as CONTENT_TODAY, VALID_CARD, copy_project, line_of, run_cli
 
 TODAY = dt.date(2026, 11, 22)  # for the rules themselves; checks of the real cards run on CONTENT_TODAY
@@ -108,6 +109,16 @@ def _practice(slug: str, title: str, reviewed: dt.date, municipality: str = "Utr
     )
 
 
+def _page_text(practices: list[Practice]) -> str:
+    """The page's parts in a row: its prose in Markdown, its tables as finished HTML."""
+    return "\n".join(part.text if isinstance(part, Html) else part for part in review_page(practices, TODAY).parts)
+
+
+def _rows(section: str) -> list[list[str]]:
+    """The cells of each row of the tables in ``section`` (finished HTML, as the page has it)."""
+    return [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr><td>.*?</tr>", section)]
+
+
 def test_review_page_lists_stale_cards_oldest_first():
     practices = [
         _practice("b", "Bijna oud", dt.date(2025, 6, 1)),
@@ -116,19 +127,20 @@ def test_review_page_lists_stale_cards_oldest_first():
         _practice("c", "Ook oud", dt.date(2025, 6, 1)),
     ]
     assert [p.slug for p in due_for_review(practices, TODAY)] == ["a", "b", "c"]
-    page = review_page(practices, TODAY)
-    rows = [line for line in page.split("\n") if line.startswith("| [")]
-    assert [re.match(r"\| \[([^\]]+)\]", row).group(1) for row in rows] == ["Heel oud", "Bijna oud", "Ook oud"]
-    assert "| 15 maart 2022 | 4 jaar | `practices/a.md` |" in rows[0]
-    assert "(../praktijken/a.md)" in rows[0]
+    page = _page_text(practices)
+    rows = _rows(page.split("## Bronnen om na te kijken")[0])
+    assert [re.match(r'<a href="[^"]+">([^<]+)</a>', row[0]).group(1) for row in rows] == ["Heel oud", "Bijna oud", "Ook oud"]
+    assert rows[0] == ['<a href="../../praktijken/a/">Heel oud</a>', "Utrecht", "15 maart 2022", "4 jaar",
+                       "<code>practices/a.md</code>"]
     assert "Stand op 22 november 2026." in page and "3 kaarten te herzien." in page
+    assert "<th>Laatst nagekeken</th>" in page
 
 
 def test_review_page_says_when_nothing_is_due():
-    page = review_page([_practice("vers", "Vers", dt.date(2026, 6, 1))], TODAY)
+    page = _page_text([_practice("vers", "Vers", dt.date(2026, 6, 1))])
     assert "er is nu geen kaart aan de beurt." in page
     assert "Alle bronnen hebben een eigen adres en een datum." in page
-    assert "| [" not in page
+    assert "<table" not in page
 
 
 def test_review_page_lists_sources_with_a_home_page_or_without_a_date():
@@ -142,20 +154,28 @@ def test_review_page_lists_sources_with_a_home_page_or_without_a_date():
         _practice("vers", "Vers", dt.date(2026, 6, 1)),
     ]
 
-    page = review_page(practices, TODAY)
+    page = _page_text(practices)
 
     section = page.split("## Bronnen om na te kijken")[1]
     assert "3 bronnen op 2 kaarten." in section
-    rows = [line for line in section.split("\n") if line.startswith("| [")]
-    assert rows == [
-        "| [Alfa](../praktijken/a.md) | 1. Het rapport (`https://example.org/rapport`) | geen datum | `practices/a.md` |",
-        "| [Alfa](../praktijken/a.md) | 3. Nieuws (`https://nu.nl`) | het adres is de voorpagina van een website; "
-        "geen datum | `practices/a.md` |",
-        "| [Bravo](../praktijken/b.md) | 2. Over ons (`https://trimbos.nl/`) | het adres is de voorpagina van een "
-        "website | `practices/b.md` |",
+    assert _rows(section) == [
+        ['<a href="../../praktijken/a/">Alfa</a>', "1. Het rapport (<code>https://example.org/rapport</code>)",
+         "geen datum", "<code>practices/a.md</code>"],
+        ['<a href="../../praktijken/a/">Alfa</a>', "3. Nieuws (<code>https://nu.nl</code>)",
+         "het adres is de voorpagina van een website; geen datum", "<code>practices/a.md</code>"],
+        ['<a href="../../praktijken/b/">Bravo</a>', "2. Over ons (<code>https://trimbos.nl/</code>)",
+         "het adres is de voorpagina van een website", "<code>practices/b.md</code>"],
     ]
     assert "Vers" not in section
     assert "er is nu geen kaart aan de beurt." in page  # no card is stale
+
+
+def test_review_page_escapes_what_cards_say():
+    odd = Source("<b>Bron</b> & co", 'https://example.org/a"<script>', "Voorbeeld")
+    practices = [replace(_practice("x", "<script>alert(1)</script>", dt.date(2020, 1, 1)), sources=(odd,))]
+    page = _page_text(practices)
+    assert "<script>" not in page and "<b>Bron</b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;Bron&lt;/b&gt; &amp; co" in page
 
 
 # -- look-alikes ------------------------------------------------------------------------------------

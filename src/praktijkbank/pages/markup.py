@@ -8,6 +8,7 @@ import re
 
 
 from ..content.dutch_dates import dutch_date  # noqa: F401 (the pages import it from here)
+from ..sitemodel.source import Html, html_block
 
 # Characters Python-Markdown lets us escape with a backslash; '<' and '&' become entities.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#!])")
@@ -32,6 +33,13 @@ def escaped(value: str) -> str:
 def html_link(label: str, href: str) -> str:
     """A link in finished HTML; ``href`` comes from ``SiteAddress`` (nothing rewrites it later)."""
     return f'<a href="{attr(href)}">{escaped(label)}</a>'
+
+
+def html_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> Html:
+    """A table in finished HTML: ``headers`` as plain text, each cell of ``rows`` finished HTML."""
+    head = "".join(f"<th>{escaped(header)}</th>" for header in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return html_block(f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>")
 
 
 def link(label: str, target_src: str, from_src: str, fragment: str = "") -> str:

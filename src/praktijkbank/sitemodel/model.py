@@ -127,7 +127,7 @@ def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> S
     sources = generate_pages(result.practices, taxonomy, calendar, address,
                              SubmitTargets(settings.submit_email, settings.repository), live=live)
     files = [RawFile(uri, ics) for uri, ics in calendar_files(calendar, result.by_slug())]
-    for made in contributor_pages(result.practices, taxonomy, today):
+    for made in contributor_pages(result.practices, taxonomy, today, address):
         (files if isinstance(made, RawFile) else sources).append(made)
 
     renderer = Renderer(settings.markdown, left_out)
