@@ -14,6 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 12, 5)  # a fixed "today", so date checks do not change with the calendar
 CHROMIUM = os.environ.get("PRAKTIJKBANK_CHROMIUM", "/usr/bin/chromium")
+# The two screens every page a visitor sees is tested at: a laptop, and a phone held upright.
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "telefoon": {"width": 375, "height": 812}}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -12,16 +12,12 @@ import json
 
 import pytest
 
-from support import ROOT
+from support import ROOT, VIEWPORTS
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-VIEWPORTS = {
-    "desktop": {"width": 1280, "height": 900},
-    "telefoon": {"width": 375, "height": 812},
-}
 CARD = "praktijken/proeftuin-ruwaard/"
 
 

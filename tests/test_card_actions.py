@@ -12,14 +12,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from praktijkbank.pages.compare import FIELDS
-from support import ROOT
+from support import ROOT, VIEWPORTS
 
 pytestmark = pytest.mark.browser
 
-VIEWPORTS = {
-    "desktop": {"width": 1280, "height": 900},
-    "telefoon": {"width": 375, "height": 812},
-}
 CARD = "proeftuin-ruwaard"
 THEME = "dakloosheid"
 AXE = ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"

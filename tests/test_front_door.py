@@ -25,12 +25,8 @@ from praktijkbank.pages.facets import FACET_BY_VOCABULARY
 from praktijkbank.pages.home import (ALL_BUTTON_ID, HOME_SRC, HOME_TEMPLATE, RECENT, ROLE_TILES, SEARCH_ID,
                                      all_label, home_page, recently_reviewed, role_count)
 from praktijkbank.urls import SiteAddress
-from support import ROOT, TODAY, copy_project, mkdocs_build
+from support import ROOT, TODAY, copy_project, mkdocs_build, VIEWPORTS
 
-VIEWPORTS = {
-    "desktop": {"width": 1280, "height": 900},
-    "telefoon": {"width": 375, "height": 812},
-}
 AXE = ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

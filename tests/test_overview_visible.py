@@ -22,14 +22,10 @@ from praktijkbank.pages.facets import FACET_BY_VOCABULARY, FACETS
 from praktijkbank.pages.listing import place_line
 from praktijkbank.content.taxonomy import Taxonomy, TaxonomyError
 from praktijkbank.content.text_folding import strip_accents
-from support import ROOT
+from support import ROOT, VIEWPORTS
 
 AXE = ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-VIEWPORTS = {
-    "desktop": {"width": 1280, "height": 900},
-    "telefoon": {"width": 375, "height": 812},
-}
 # A filter of every group, some high and some low in the filter column.
 FILTERS = [
     ("thema", "dakloosheid"),

@@ -24,7 +24,7 @@ from praktijkbank.search.engine import build_index, search
 from praktijkbank.search.ranking import TIER_FALLBACK
 from praktijkbank.search.site_index import HELP_FILE, INDEX_FILE
 from praktijkbank.content.taxonomy import load_taxonomy
-from support import ROOT
+from support import ROOT, VIEWPORTS
 from test_accessibility import AXE, WCAG_21_AA, _format, _wait_for_transitions
 
 # Queries of civil servants, corporation staff, tenant organisations and advisory councils.
@@ -43,7 +43,6 @@ SEVERAL_WORDS = ["uitstroom beschermd wonen", "statushouders Amsterdam", "woning
 BY_NAME = {"open data": "open-data", "toegankelijkheid": "toegankelijkheid", "webinars": "webinars",
            "wat weten we": "wat-weten-we", "velden van een kaart": "bijdragen/velden"}
 NOTHING = "xylofoon"
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "telefoon": {"width": 375, "height": 812}}
 
 
 def _path(location: str) -> str:
