@@ -122,6 +122,10 @@ HOSTILE = [
     "data:x", "DATA:x", "da\u200bta:x", "[x](data\ufeff:x)", "javascript\n:x", "Java&#83;cript:x", "&#x3c;script",
     "da&#116;a:x", "!\x00[x](//host/p.png)", "<", "&", "![", "https://example.org/a:b", "Tijd: 14:30", "Resultaat:",
     "Let op: data", "ta:", "TA\u2028:", "Kaart A: zie", "t\u00a0:", "\u0130:", "\u212a:", "a\u3000:",
+    # White space between the word and the colon, around and beyond the 64 characters looked at.
+    *("java" + "script" + " " * n + ":x" for n in (57, 58, 59, 60, 63, 64, 65, 200)),
+    *("da" + "ta" + "\u200b" * n + "\n" * n + ":x" for n in (20, 30, 31, 32, 40)),
+    "java\u200bscr\u200bipt:x", "DA\u200bTA:x", "java&#115;cript&#58;x", "jav&#x61;script:x", "\u017fcript:x",
 ]
 
 
@@ -150,7 +154,8 @@ def test_the_quick_look_knows_every_letter_a_rule_ignoring_case_matches():
 
 
 def test_web_addresses_and_plain_texts_skip_the_rules():
-    for text in ("https://example.org/a?b=c#d", "Gemeente Oss", "Tijd: 14:30", "Stap 1: plannen"):
+    for text in ("https://example.org/a?b=c#d", "Gemeente Oss", "Tijd: 14:30", "Stap 1: plannen",
+                 "Resultaat: minder eenzaamheid", "Let op: zie de bron", "Breuer&Intraval", "Wonen & Zorg: samen"):
         assert not html_safety.may_be_unsafe(text)
 
 

@@ -51,12 +51,26 @@ def _normalise(text: str) -> str:
     return _INVISIBLE.sub("", html.unescape(text))
 
 
-# Every rule needs one of: a '<' (an entity such as '&lt;' can make one, so '&' too); '!['
-# (perhaps with invisible characters between); or a ':' right after the 't' of javascript,
-# vbscript or livescript or the 'a' of data, perhaps with spaces or invisible characters
-# between. Most texts of a card, web addresses ('https:') too, have none and are done at once.
+# Every rule needs one of: a '<'; '![' (perhaps with invisible characters between); or a ':'
+# after 'javascript', 'vbscript', 'livescript' or 'data', perhaps with white space or invisible
+# characters between. An entity such as '&lt;' or '&#58;' can make any of these, so a text with
+# a '&' is also looked at as the browser decodes it. Most texts of a card, web addresses
+# ('https:') and Dutch prose with a colon ('Resultaat: …') too, have none and are done at once.
 _IMAGE = re.compile("!" + _INVISIBLE.pattern + r"*\[")
 _BEFORE_COLON = re.compile(r"[tTaA\s" + _INVISIBLE.pattern[1:-1] + "]")  # tTaA: what (?i)[ta] matches
+_SCHEME_END = re.compile(r"(?:script|data)\s*$", _FLAGS)  # the rules' words, folded as the rules fold them
+_SCHEME_WINDOW = 64  # characters before a colon that are looked at; a longer run of white space counts as a match
+
+
+def _scheme_before(text: str, colon: int) -> bool:
+    """Whether the colon at ``colon`` may end 'javascript:', 'data:' and the like (never a false 'no')."""
+    if not _BEFORE_COLON.match(text, colon - 1):  # the letter before must be a 't' or an 'a'
+        return False
+    start = max(0, colon - _SCHEME_WINDOW)
+    before = _INVISIBLE.sub("", text[start:colon])
+    if start and len(before.rstrip()) < len("script"):
+        return True  # mostly white space in the window: the word may begin before it
+    return _SCHEME_END.search(before) is not None
 
 
 class _QuickLook:
@@ -66,14 +80,20 @@ class _QuickLook:
     """
 
     def search(self, text: str) -> bool | None:
-        if "<" in text or "&" in text or ("!" in text and _IMAGE.search(text)):
+        if self._may_match(text) or ("&" in text and self._may_match(html.unescape(text))):
+            return True
+        return None
+
+    @staticmethod
+    def _may_match(text: str) -> bool:
+        if "<" in text or ("!" in text and _IMAGE.search(text)):
             return True
         colon = text.find(":", 1)
         while colon != -1:  # a few in a card: a loop over them beats a pattern over every character
-            if _BEFORE_COLON.match(text, colon - 1):
+            if _scheme_before(text, colon):
                 return True
             colon = text.find(":", colon + 1)
-        return None
+        return False
 
 
 _MAYBE_UNSAFE = _QuickLook()  # tests put a pattern that matches everything in its place
