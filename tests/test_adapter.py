@@ -175,6 +175,33 @@ def _cli_build(project: Path, *options: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.build
+def test_the_plugin_lets_go_of_each_generated_page_once_it_is_written(tmp_path, monkeypatch):
+    """The model's pages are the largest part of a build's memory (bench/README.md, B23): once MkDocs
+    has written a generated page, neither the plugin nor MkDocs' page holds its HTML. What the
+    outputs after the pages need of them (which pages exist) stays."""
+    monkeypatch.setenv(TODAY_VARIABLE, today().isoformat())
+    project = copy_project(tmp_path / "project")
+    seen = []  # MkDocs' list of files, with their pages
+    on_files = PraktijkbankPlugin.on_files
+    monkeypatch.setattr(PraktijkbankPlugin, "on_files", lambda self, files, config: seen.append(files) or
+                        on_files(self, files, config))
+    config = build_in_process(project, site_dir=tmp_path / "site")
+    plugin = config.plugins["praktijkbank"]
+    assert plugin._pages == {} and plugin.model.pages == {}
+    cards = [f for f in (project / "practices").glob("*.md")]
+    assert cards and all(f"praktijken/{card.name}" in plugin.model.page_uris for card in cards)
+    generated = [f.page for f in seen[0] if f.src_uri in plugin.model.page_uris]
+    assert generated and all(page.content is None for page in generated)
+    for card in cards:  # and every one of them was written whole
+        html = (tmp_path / "site" / "praktijken" / card.stem / "index.html").read_text(encoding="utf-8")
+        assert 'class="pb-facts"' in html and html.rstrip().endswith("</html>")
+    # The search help (written after the pages) still offers the themes that have pages.
+    help_script = (tmp_path / "site" / "assets" / "javascripts" / "praktijkbank-zoekhulp.js").read_text(encoding="utf-8")
+    links = json.loads(help_script.split("window.PraktijkbankZoekhulp = ", 1)[1].split(";\n", 1)[0])
+    assert links["themes"] and links["all"] == "praktijken/"
+
+
+@pytest.mark.build
 def test_strict_quiet_build_fails_on_an_unknown_theme_and_names_file_and_line(tmp_path):
     broken = (VALID_CARD.replace("title: Voorbeeldpraktijk", "title: Kapotte kaart")
               .replace("themes: [wijkaanpak]", "themes: [wijkaanpak, thema-dat-niet-bestaat]"))

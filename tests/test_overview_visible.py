@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from praktijkbank.geo.places import also_in_places, provinces_of
 from praktijkbank.content.models import Contact, Partner, Place, Practice, Source
-from praktijkbank.pages import generate_pages
+from praktijkbank.pages import generate_pages, made_pages
 from praktijkbank.pages.card import facts_list
 from praktijkbank.pages.facets import FACET_BY_VOCABULARY, FACETS
 from praktijkbank.pages.listing import place_line
@@ -63,7 +63,7 @@ def test_also_in_towns_count_in_their_provinces_and_an_unknown_town_nowhere(taxo
     other = _practice("alleen-hier", Place(scope="gemeente", municipality="Zwolle", province="overijssel"))
     assert PROVINCE.count([card, other]) == {"noord-holland": 1, "overijssel": 2, "utrecht": 1}
 
-    pages = {p.src_uri: p for p in generate_pages([card, other], taxonomy)}
+    pages = made_pages(generate_pages([card, other], taxonomy))
 
     def text(src_uri: str) -> str:
         return "".join(getattr(part, "text", part) for part in pages[src_uri].parts)

@@ -9,7 +9,7 @@ import markdown
 from praktijkbank.sitemodel.markdown import MarkdownSettings, Renderer
 
 from praktijkbank.content.models import Contact, Partner, Place, Practice, Source
-from praktijkbank.pages import generate_pages
+from praktijkbank.pages import generate_pages, made_pages
 from praktijkbank.pages.markup import text
 from praktijkbank.related import related_practices
 
@@ -49,7 +49,7 @@ def test_text_cannot_inject_markup():
 
 def test_generate_pages_makes_card_overview_and_facet_pages(taxonomy):
     practices = [_practice("a", "Een & ander <b>"), _practice("b", "Twee", themes=("dakloosheid",))]
-    pages = {p.src_uri: p for p in generate_pages(practices, taxonomy)}
+    pages = made_pages(generate_pages(practices, taxonomy))
     renderer = Renderer(MarkdownSettings())
 
     def html(uri: str) -> str:

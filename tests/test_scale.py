@@ -234,7 +234,7 @@ def test_targets_are_stated_for_each_kind_of_content():
 # -- fast paths: the same result, cheaper -------------------------------------------------
 
 def test_generated_lists_and_facts_link_right_in_both_page_layouts(taxonomy):
-    from praktijkbank.pages import generate_pages
+    from praktijkbank.pages import generate_pages, made_pages
     from praktijkbank.sitemodel.source import Html
     from praktijkbank.urls import SiteAddress
 
@@ -246,8 +246,8 @@ def test_generated_lists_and_facts_link_right_in_both_page_layouts(taxonomy):
         (SiteAddress(), f'href="../../praktijken/{first.slug}/"', f'href="../../thema/{theme}/"'),
         (SiteAddress(directory_urls=False), f'href="../praktijken/{first.slug}.html"', f'href="../thema/{theme}.html"'),
     ):
-        pages = {p.src_uri: "".join(part.text for part in p.parts if isinstance(part, Html))
-                 for p in generate_pages(practices, taxonomy, address=address)}
+        pages = {uri: "".join(part.text for part in p.parts if isinstance(part, Html))
+                 for uri, p in made_pages(generate_pages(practices, taxonomy, address=address)).items()}
         assert card_href in pages[f"thema/{theme}.md"]
         card = pages[f"praktijken/{first.slug}.md"]
         assert theme_href in card[card.index('class="pb-facts"'):]

@@ -33,7 +33,7 @@ from ..csp import with_content_security_policy
 from ..exports import write_exports
 from ..search.site_index import PageText, write_search_index
 from ..sitemodel.markdown import MarkdownSettings
-from ..sitemodel.model import BuildSettings, SettingError, SiteModel, build_site_model
+from ..sitemodel.model import BuildSettings, SettingError, SiteModel, SitePage, build_site_model
 from ..content.taxonomy import TaxonomyError
 from .shared_parts import SharedParts
 
@@ -68,6 +68,7 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
 
     def __init__(self) -> None:
         self.model: SiteModel | None = None
+        self._pages: dict[str, SitePage] = {}  # generated pages not yet written, by source path
         self.serving = False
         self._docs_texts: list[PageText] = []
 
@@ -96,12 +97,15 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
     def on_files(self, files: Files, config) -> Files:
         docs = {f.src_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
         try:
-            self.model = model = build_site_model(self._root, replace(self._settings, docs=docs))
+            model = build_site_model(self._root, replace(self._settings, docs=docs))
         except (TaxonomyError, SettingError) as exc:
             raise PluginError(str(exc)) from exc
         self._report(model, strict=config.strict)
+        # The generated pages are handed over to MkDocs one by one and let go of once written
+        # (on_post_page); the exports after the build need the rest of the model, not the pages.
+        self._pages, self.model = model.pages, replace(model, pages={})
         self._docs_texts = []
-        for page in model.pages.values():
+        for page in self._pages.values():
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} bestaat al; die pagina wordt door de Praktijkbank gemaakt")
             generated = File.generated(config, page.src_uri, content="")
@@ -141,14 +145,14 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
-        generated = self.model.pages.get(page.file.src_uri)
+        generated = self._pages.get(page.file.src_uri)
         if generated is None:
             return markdown
         page.meta = dict(generated.meta)
         return ""  # its HTML comes from the model (on_page_content)
 
     def on_page_content(self, html, page, config, files):
-        generated = self.model.pages.get(page.file.src_uri)
+        generated = self._pages.get(page.file.src_uri)
         if generated is not None:
             page.toc = get_toc(generated.toc)
             page.present_anchor_ids = set(generated.anchors)
@@ -164,7 +168,7 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
     # replaces Material's (on_post_build), so their HTML is handed over only now.
     @event_priority(-50)
     def on_page_context(self, context, page, config, nav):
-        generated = self.model.pages.get(page.file.src_uri)
+        generated = self._pages.get(page.file.src_uri)
         if generated is not None:
             page.content = generated.html
         self._shared.add_to(context, page, nav)
@@ -175,6 +179,8 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
         return context
 
     def on_post_page(self, output, page, config):
+        if self._pages.pop(page.file.src_uri, None) is not None:
+            page.content = None  # written: nothing reads it again (B23)
         return output if self.serving else with_content_security_policy(output)
 
     def on_post_template(self, output_content, template_name, config):

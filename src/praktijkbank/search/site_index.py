@@ -62,9 +62,9 @@ def help_links(model: "SiteModel") -> dict:
     counts = facet.count(list(model.result.practices))
     themes = [{"label": label, "location": model.address.path_of(facet.src_uri(key)), "count": counts[key]}
               for key, label in model.taxonomy["themes"].values.items()
-              if counts.get(key) and facet.src_uri(key) in model.pages]
+              if counts.get(key) and facet.src_uri(key) in model.page_uris]
     return {"themes": themes,
-            "all": model.address.path_of(OVERVIEW_SRC) if OVERVIEW_SRC in model.pages else None,
+            "all": model.address.path_of(OVERVIEW_SRC) if OVERVIEW_SRC in model.page_uris else None,
             "report": [model.address.path_of(src) for src in REPORT_SRCS]}
 
 

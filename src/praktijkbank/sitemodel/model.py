@@ -35,7 +35,7 @@ from ..urls import SiteAddress
 from ..content.webinars import load_webinars
 from .links import SiteMap, link_problem
 from .markdown import Link, MarkdownSettings, Renderer, Rendering
-from .source import PageSource, RawFile
+from .source import PageSource, PageToMake, RawFile
 
 
 class SettingError(Exception):
@@ -83,7 +83,8 @@ class SiteModel:
     calendar: WebinarCalendar
     address: SiteAddress
     edition: OfflineEdition | None
-    pages: dict[str, SitePage]  # by source path: 'praktijken/x.md'
+    pages: dict[str, SitePage]  # by source path: 'praktijken/x.md'; a host may take them (mkdocs_adapter)
+    page_uris: frozenset[str]  # every generated page's source path, also once the pages are taken
     files: tuple[RawFile, ...]  # calendars and JSON Schemas, copied as they are
     card_words: dict[str, str]  # slug -> the words of the card's own text, for search
 
@@ -124,18 +125,21 @@ def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> S
 
     # Where the site is published: cards print their public address, also in an offline bundle.
     live = SiteAddress(edition.live_url) if edition is not None else address
-    sources = generate_pages(result.practices, taxonomy, calendar, address,
+    to_make = generate_pages(result.practices, taxonomy, calendar, address,
                              SubmitTargets(settings.submit_email, settings.repository), live=live)
     files = [RawFile(uri, ics) for uri, ics in calendar_files(calendar, result.by_slug())]
     for made in contributor_pages(result.practices, taxonomy, today, address):
-        (files if isinstance(made, RawFile) else sources).append(made)
+        if isinstance(made, RawFile):
+            files.append(made)
+        else:
+            to_make.append(PageToMake.made(made))
 
     renderer = Renderer(settings.markdown, left_out)
     docs = settings.docs if settings.docs is not None else _files_under(project.root / "docs")
     # Every page the core makes is known before one is rendered, so each page's links can be filled
     # in as soon as it is rendered; the anchors of each page follow as it is rendered.
     site_map = SiteMap(address, {uri: frozenset() for uri in
-                                 (*(s.src_uri for s in sources), CARDSET_SRC, COMPARE_SRC, *(f.src_uri for f in files))},
+                                 (*(p.src_uri for p in to_make), CARDSET_SRC, COMPARE_SRC, *(f.src_uri for f in files))},
                        docs)
     pages: dict[str, SitePage] = {}
     written: list[_WrittenLinks] = []
@@ -151,11 +155,11 @@ def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> S
         written.append(_WrittenLinks.of(source, rendering))
         return rendering
 
-    queue = deque(sources)
-    del sources
+    queue = deque(to_make)
+    del to_make
     by_uri = {card_src_uri(p.slug): p.slug for p in result.practices}
     while queue:
-        source = queue.popleft()
+        source = queue.popleft().make()
         rendering = finish(source)
         if source.src_uri in by_uri:
             card_texts[by_uri[source.src_uri]] = rendering.own_text()
@@ -178,7 +182,8 @@ def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> S
 
     result.problems.extend(_link_problems(written, site_map))
     words = {slug: text.body_text for slug, text in card_texts.items()}
-    return SiteModel(project, taxonomy, result, calendar, address, edition, pages, tuple(files), words)
+    return SiteModel(project, taxonomy, result, calendar, address, edition, pages, frozenset(pages), tuple(files),
+                     words)
 
 
 @dataclass(frozen=True)

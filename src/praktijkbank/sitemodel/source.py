@@ -10,7 +10,7 @@ the HTML parts in their places untouched: finished HTML never passes through Mar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -70,3 +70,21 @@ class RawFile:
 
     src_uri: str
     content: str
+
+
+@dataclass(frozen=True)
+class PageToMake:
+    """A page whose address is known now and whose source is made when it is rendered.
+
+    The site model knows every page's address before it renders one (for links), but makes
+    and renders one page at a time: a 3,000-card build never holds every card's parts at once
+    (bench/README.md, B22).
+    """
+
+    src_uri: str
+    make: Callable[[], PageSource]
+
+    @classmethod
+    def made(cls, source: PageSource) -> "PageToMake":
+        """A page already made (the few pages that are not one per card)."""
+        return cls(source.src_uri, lambda: source)
