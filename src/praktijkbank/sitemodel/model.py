@@ -65,10 +65,14 @@ class SitePage:
 
     src_uri: str
     meta: Mapping
-    html: str
+    utf8: bytes  # the page's HTML (``html``), kept encoded until a host takes it (B24)
     toc: list[dict]  # Python-Markdown's toc_tokens
     anchors: frozenset[str]
     source_path: str | None = None  # the file a person edits, relative to the project root
+
+    @property
+    def html(self) -> str:
+        return self.utf8.decode("utf-8")
 
     @property
     def title(self) -> str:
@@ -208,7 +212,10 @@ def _files_under(folder: Path) -> dict[str, Path]:
 
 def _page(source: PageSource, rendering: Rendering, site_map: SiteMap) -> SitePage:
     html = rendering.html_for(lambda link: site_map.href(link, source.src_uri, source.src_uri))
-    return SitePage(source.src_uri, source.meta, html, rendering.toc, rendering.anchors, source.source_path)
+    # Encoded, a page takes half the memory or less: its HTML is mostly ASCII, but one character
+    # such as '…' makes Python keep every character of a text in two bytes (B24).
+    return SitePage(source.src_uri, source.meta, html.encode("utf-8"), rendering.toc, rendering.anchors,
+                    source.source_path)
 
 
 def _link_problems(pages: list[_WrittenLinks], site_map: SiteMap) -> list[Problem]:
