@@ -18,7 +18,7 @@ from ..content.models import Practice
 from ..pages.listing import card_src_uri
 from ..urls import SiteAddress
 from .formats import PRACTICES_CSV, PRACTICES_JSON, SCHEMA_VERSION
-from .records import columns, practice_from_record, practice_from_row, practice_record, practice_row
+from .records import columns, practice_from_record, practice_from_row, practice_record, record_row
 
 if TYPE_CHECKING:
     from ..sitemodel.model import SiteModel
@@ -41,26 +41,36 @@ def addresses(src_uri: str, address: SiteAddress) -> dict[str, str | None]:
     return {"path": path, "url": address.absolute(path)}
 
 
-def practices_document(practices: list[Practice], address: SiteAddress) -> dict[str, Any]:
-    records = []
-    for practice in _ordered(practices):
-        record = practice_record(practice)
-        records.append({"slug": record.pop("slug"), **addresses(card_src_uri(practice.slug), address), **record})
+def _records(practices: list[Practice]) -> list[dict[str, Any]]:
+    """Each card as a plain record, in slug order: made once for both files."""
+    return [practice_record(practice) for practice in _ordered(practices)]
+
+
+def practices_document(records: list[dict[str, Any]], address: SiteAddress) -> dict[str, Any]:
+    listed = [{"slug": record["slug"], **addresses(card_src_uri(record["slug"]), address),
+               **{key: value for key, value in record.items() if key != "slug"}} for record in records]
     return {"schema_version": SCHEMA_VERSION, "licence": LICENCE, "site_url": address.site_url,
-            "count": len(records), "practices": records}
+            "count": len(listed), "practices": listed}
 
 
 def practices_json(practices: list[Practice], address: SiteAddress) -> str:
-    return json.dumps(practices_document(practices, address), ensure_ascii=False, indent=2) + "\n"
+    return _json_text(_records(practices), address)
+
+
+def _json_text(records: list[dict[str, Any]], address: SiteAddress) -> str:
+    return json.dumps(practices_document(records, address), ensure_ascii=False, indent=2) + "\n"
 
 
 def practices_csv(practices: list[Practice]) -> str:
     """One row per card (RFC 4180, UTF-8, comma-separated); lists joined with ' | '."""
+    return _csv_text(_records(practices))
+
+
+def _csv_text(records: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns(), lineterminator="\r\n")
     writer.writeheader()
-    for practice in _ordered(practices):
-        writer.writerow(practice_row(practice))
+    writer.writerows(map(record_row, records))
     return out.getvalue()
 
 
@@ -74,10 +84,10 @@ def read_practices_csv(text: str) -> list[Practice]:
 
 
 def write_open_data(content: "SiteModel", site_dir: Path) -> list[Path]:
-    practices = content.result.practices
+    records = _records(content.result.practices)
     return write_files(site_dir, {
-        PRACTICES_JSON: practices_json(practices, content.address),
-        PRACTICES_CSV: practices_csv(practices),
+        PRACTICES_JSON: _json_text(records, content.address),
+        PRACTICES_CSV: _csv_text(records),
     })
 
 

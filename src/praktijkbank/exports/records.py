@@ -102,9 +102,9 @@ def columns() -> list[str]:
     return names + ["source_path", "body"]
 
 
-def practice_row(practice: Practice) -> dict[str, str]:
-    record = practice_record(practice)
-    row = {"slug": practice.slug, "source_path": practice.source_path, "body": practice.body}
+def record_row(record: dict[str, Any]) -> dict[str, str]:
+    """A plain record (``practice_record``) as one row of text cells."""
+    row = {key: record[key] for key in EXTRA_KEYS}
     for field in PRACTICE.fields:
         value = record[field.name]
         if field.kind.is_mapping:
