@@ -1,8 +1,11 @@
 """Praktijkbank: practice cards on housing, care and welfare, validated and published.
 
-The package is the domain core. It does not import MkDocs: the hook file in
-``hooks/praktijkbank.py`` adapts MkDocs events to the functions here, so the
-core can move to another generator and be tested without a build.
+The package is the domain core, read as a pipeline: ``content/`` reads cards and webinars,
+``checks/`` judges them, ``sitemodel/`` renders every page once into one site model,
+``pages/`` makes the generated pages, ``exports/``, ``search/`` and ``offline/`` write what
+is read from the model, ``authoring/`` and ``commands/`` serve contributors. Only
+``mkdocs_adapter/`` knows the site generator (the MkDocs plugin ``praktijkbank``); the rest
+imports no MkDocs, Material or Jinja (tests/test_adapter.py holds it to that).
 """
 
 __version__ = "0.1.0"
