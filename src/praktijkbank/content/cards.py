@@ -98,8 +98,9 @@ def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: 
     _check_figures(doc, log)
     _check_research(doc, data, log)
     report_source_warnings(doc, log)
-    check_headings(doc.body, doc.body_first_line, REQUIRED_HEADINGS, log)
-    _check_optional_headings(doc, log)
+    found = headings(doc.body, doc.body_first_line)  # read once, for both heading checks
+    check_headings(found, doc.body_first_line + doc.body.count("\n"), REQUIRED_HEADINGS, log)
+    _check_optional_headings(found, log)
     check_safe_html(doc.body, doc.body_first_line, "tekst", log)
     check_front_matter_html(doc, log, texts)  # nothing since the placeholders changed the front matter
     if log.has_errors or data is INVALID:
@@ -202,10 +203,10 @@ def report_source_warnings(doc: Document, log: ProblemLog) -> None:
             log.warn(doc.line_of(path), field_name(path), warning.message, warning.allowed)
 
 
-def _check_optional_headings(doc: Document, log: ProblemLog) -> None:
+def _check_optional_headings(headings_found: list[tuple[int, int, str]], log: ProblemLog) -> None:
     """An optional heading, where a card has it, stands in its fixed place among the required ones."""
     order = [h.title.lower() for h in HEADINGS]
-    found = [(line, text) for level, line, text in headings(doc.body, doc.body_first_line) if level == 2]
+    found = [(line, text) for level, line, text in headings_found if level == 2]
     positions = {text.lower(): i for i, (_, text) in reversed(list(enumerate(found)))}  # first of each
     for title in OPTIONAL_HEADINGS:
         at = positions.get(title.lower())
