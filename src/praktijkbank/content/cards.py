@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..checks.body_text import check_headings, check_safe_html, headings
+from ..checks.unsafe_html import may_be_unsafe
 from .reading import Document, read_document
 from ..checks.freshness import check_freshness
 from ..geo.check import check_map_place
@@ -117,7 +118,8 @@ def check_front_matter_html(doc: Document, log: ProblemLog,
     if strings is None:
         strings = strings_in(doc.data)
     for path, text in strings:
-        check_safe_html(text, doc.line_of(path), field_name(path), log)
+        if may_be_unsafe(text):  # most texts are not: their line and field name are not needed
+            check_safe_html(text, doc.line_of(path), field_name(path), log)
 
 
 def _check_place_rules(doc: Document, data: Any, log: ProblemLog) -> None:
