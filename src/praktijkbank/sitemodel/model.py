@@ -155,8 +155,12 @@ def build_site_model(root: Path, settings: BuildSettings = BuildSettings()) -> S
         from 575 MB to 784 MB; bench/README.md, B20)."""
         rendering = renderer.render(source)
         site_map.anchors[source.src_uri] = rendering.anchors
-        pages[source.src_uri] = _page(source, rendering, site_map)
         written.append(_WrittenLinks.of(source, rendering))
+        src_uri, meta, source_path = source.src_uri, source.meta, source.source_path
+        # The card set and the compare page hold every card: their parts go before their final
+        # HTML is made (the peak of a 3,000-card build is the compare page's; bench/README.md, B25).
+        del source
+        pages[src_uri] = _page(src_uri, meta, source_path, rendering, site_map)
         return rendering
 
     queue = deque(to_make)
@@ -210,12 +214,11 @@ def _files_under(folder: Path) -> dict[str, Path]:
     return {path.relative_to(folder).as_posix(): path for path in folder.rglob("*") if path.is_file()}
 
 
-def _page(source: PageSource, rendering: Rendering, site_map: SiteMap) -> SitePage:
-    html = rendering.html_for(lambda link: site_map.href(link, source.src_uri, source.src_uri))
+def _page(src_uri: str, meta: Mapping, source_path: str | None, rendering: Rendering, site_map: SiteMap) -> SitePage:
+    html = rendering.html_for(lambda link: site_map.href(link, src_uri, src_uri))
     # Encoded, a page takes half the memory or less: its HTML is mostly ASCII, but one character
     # such as '…' makes Python keep every character of a text in two bytes (B24).
-    return SitePage(source.src_uri, source.meta, html.encode("utf-8"), rendering.toc, rendering.anchors,
-                    source.source_path)
+    return SitePage(src_uri, meta, html.encode("utf-8"), rendering.toc, rendering.anchors, source_path)
 
 
 def _link_problems(pages: list[_WrittenLinks], site_map: SiteMap) -> list[Problem]:
