@@ -47,6 +47,24 @@ def test_text_cannot_inject_markup():
     assert "<script>" not in rendered and "<em>" not in rendered and "<a " not in rendered
 
 
+def test_each_card_page_is_made_only_when_it_is_asked_for(taxonomy, monkeypatch):
+    """Every page's address is known at once (for links), but a card's page is made when the model
+    renders it, so a large build never holds every card's parts at once (bench/README.md, B22)."""
+    import praktijkbank.pages as pages_module
+
+    made = []
+    card_page = pages_module.card_page
+    monkeypatch.setattr(pages_module, "card_page", lambda practice, *args: made.append(practice.slug) or
+                        card_page(practice, *args))
+    practices = [_practice("a", "Een"), _practice("b", "Twee", themes=("dakloosheid",))]
+    to_make = generate_pages(practices, taxonomy)
+    uris = [page.src_uri for page in to_make]
+    assert {"praktijken/a.md", "praktijken/b.md", "praktijken/index.md", "thema/dakloosheid.md"} <= set(uris)
+    assert len(uris) == len(set(uris)) and made == []
+    card = next(page for page in to_make if page.src_uri == "praktijken/b.md")
+    assert card.make().title == "Twee" and made == ["b"]
+
+
 def test_generate_pages_makes_card_overview_and_facet_pages(taxonomy):
     practices = [_practice("a", "Een & ander <b>"), _practice("b", "Twee", themes=("dakloosheid",))]
     pages = made_pages(generate_pages(practices, taxonomy))
