@@ -149,16 +149,17 @@ class PraktijkbankPlugin(BasePlugin[PraktijkbankConfig]):
         if generated is None:
             return markdown
         page.meta = dict(generated.meta)
-        return ""  # its HTML comes from the model (on_page_content)
+        return ""  # its HTML comes from the model (on_page_context)
 
     def on_page_content(self, html, page, config, files):
         generated = self._pages.get(page.file.src_uri)
         if generated is not None:
             page.toc = get_toc(generated.toc)
             page.present_anchor_ids = set(generated.anchors)
-            html = generated.html
         if not (page.meta.get("search") or {}).get("exclude"):
-            self._docs_texts.append(PageText(page.url, page.title or "", html))
+            # Decoded here only for the few generated pages in the search index (B24).
+            self._docs_texts.append(PageText(page.url, page.title or "",
+                                             html if generated is None else generated.html))
         # A generated page's HTML reaches the page in on_page_context, after Material's search plugin.
         return "" if generated is not None else html
 
