@@ -26,10 +26,10 @@ def headings(body: str, first_line: int) -> list[tuple[int, int, str]]:
     return found
 
 
-def check_headings(found: list[tuple[int, int, str]], end_line: int, required: tuple[str, ...],
+def check_headings(body: str, first_line: int, found: list[tuple[int, int, str]], required: tuple[str, ...],
                    log: ProblemLog) -> None:
     """Every required level-2 heading present and in order; no level-1 heading. ``found``: the body's
-    ``headings``; ``end_line``: the body's last line."""
+    ``headings``, read once by the caller."""
     for level, line, text in found:
         if level == 1:
             log.add(line, "tekst", f"kop van niveau 1 ('# {text}') is niet toegestaan",
@@ -45,6 +45,7 @@ def check_headings(found: list[tuple[int, int, str]], end_line: int, required: t
             log.add(near[0][0], "tekst", f"de verplichte kop '## {heading}' ontbreekt",
                     f"hernoem '## {near[0][1]}' naar '## {heading}'")
         else:
+            end_line = first_line + body.count("\n")
             log.add(_missing_heading_line(heading, required, level_two, end_line), "tekst",
                     f"de verplichte kop '## {heading}' ontbreekt",
                     "verplicht, in deze volgorde: " + " · ".join(required))

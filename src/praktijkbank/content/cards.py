@@ -100,7 +100,7 @@ def practice_from_document(doc: Document, slug: str, log: ProblemLog, taxonomy: 
     _check_research(doc, data, log)
     report_source_warnings(doc, log)
     found = headings(doc.body, doc.body_first_line)  # read once, for both heading checks
-    check_headings(found, doc.body_first_line + doc.body.count("\n"), REQUIRED_HEADINGS, log)
+    check_headings(doc.body, doc.body_first_line, found, REQUIRED_HEADINGS, log)
     _check_optional_headings(found, log)
     check_safe_html(doc.body, doc.body_first_line, "tekst", log)
     check_front_matter_html(doc, log, texts)  # nothing since the placeholders changed the front matter
