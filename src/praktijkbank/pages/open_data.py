@@ -7,8 +7,6 @@ themselves, so this page cannot drift from what the exports contain.
 
 from __future__ import annotations
 
-from html import escape
-
 from ..exports.formats import (FEED_FILE, FEED_SIZE, LIST_SEPARATOR, PRACTICES_CSV, PRACTICES_JSON,
                                SCHEMA_VERSION, WEBINAR_KEYS, WEBINARS_JSON)
 from ..geo.places import load_gazetteer
@@ -17,7 +15,7 @@ from ..licence import ATTRIBUTION, CONTENT_LICENCE, CONTENT_LICENCE_URL
 from ..content.schema import PRACTICE, Field
 from ..content.taxonomy import Taxonomy
 from ..urls import SiteAddress
-from .markup import text
+from .markup import html_link, text
 from .map import OPEN_DATA_SRC
 
 def _cell(value: str) -> str:
@@ -37,17 +35,13 @@ def _field_rows(field: Field, taxonomy: Taxonomy, prefix: str = "") -> list[str]
     return rows
 
 
-def _link(href: str, label_text: str) -> str:
-    return f'<a href="{escape(href)}">{escape(label_text)}</a>'
-
-
 OPEN_DATA_META = {"title": "Open data", "description": "De praktijken en webinars als open data: "
                   "JSON, CSV en een Atom-feed, met uitleg van de velden en de licentie."}
 
 
 def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
     def file_link(name: str) -> str:
-        return _link(address.relative_file(OPEN_DATA_SRC, name), name)
+        return html_link(name, address.relative_file(OPEN_DATA_SRC, name))
 
     rows = ["| sleutel | soort | toelichting |", "|---|---|---|",
             "| `slug` | tekst | De bestandsnaam van de kaart zonder .md; blijft gelijk. |",
@@ -92,7 +86,7 @@ def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
         "(schema.org, JSON-LD), zodat zoekmachines en andere hulpmiddelen haar kunnen lezen.\n",
         "## Licentie\n",
         f"De teksten en gegevens van de Praktijkbank mag u gebruiken onder de licentie "
-        f'{_link(CONTENT_LICENCE_URL, "Creative Commons Naamsvermelding 4.0 (" + CONTENT_LICENCE + ")")}: '
+        f'{html_link("Creative Commons Naamsvermelding 4.0 (" + CONTENT_LICENCE + ")", CONTENT_LICENCE_URL)}: '
         "overnemen, bewerken en verspreiden mag, ook voor andere doelen, als u de bron noemt: "
         f"'{text(ATTRIBUTION)}', met een link naar de kaart.\n",
         "De bronnen waar een kaart naar verwijst (artikelen, rapporten, websites), houden hun eigen "
@@ -132,10 +126,10 @@ def open_data_page(taxonomy: Taxonomy, address: SiteAddress) -> str:
         "## De kaart van Nederland\n",
         "De kaart op de pagina Praktijken is bij het bouwen van de site getekend, zonder kaartdienst "
         "van buiten. De bronnen hebben hun eigen voorwaarden:\n",
-        f"- **Provinciegrenzen:** {text(outlines['source'])}, {_link(outlines['source_url'], 'Natural Earth')}; "
+        f"- **Provinciegrenzen:** {text(outlines['source'])}, {html_link('Natural Earth', outlines['source_url'])}; "
         f"{text(outlines['licence'])}. Uit het npm-pakket {text(outlines['package'])}.",
-        f"- **Plaatsen:** {text(places['source'])}, {_link(places['source_url'], 'GeoNames')}, licentie "
-        f"{_link(places['licence_url'], places['licence'])}. Uit het PyPI-pakket {text(places['package'])}.\n",
+        f"- **Plaatsen:** {text(places['source'])}, {html_link('GeoNames', places['source_url'])}, licentie "
+        f"{html_link(places['licence'], places['licence_url'])}. Uit het PyPI-pakket {text(places['package'])}.\n",
         "De bronnen van de kaarten noemen een gemeente, geen adres. Een stip staat daarom in de plaats "
         "die dezelfde naam heeft als de gemeente, in de provincie van de kaart. Geeft een kaart zelf "
         "coördinaten (`coordinates`), dan staat de stip daar. Een landelijke aanpak staat naast de kaart. "
